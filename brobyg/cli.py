@@ -1,0 +1,77 @@
+"""Command line entry point. Heavy imports (MkDocs) happen only in the
+commands that need them, so `check` stays fast in editors and hooks."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .model import AUDIENCES
+
+DEFAULT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # usage errors exit 2, in Danish
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: fejl: {message}", file=sys.stderr)
+        sys.exit(2)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="build.py", description="Brobygningsbasen: tjek, byg og vis vidensbasen.")
+    p.add_argument("--root", type=Path, default=DEFAULT_ROOT, help=argparse.SUPPRESS)
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    c = sub.add_parser("check", help="tjek cases og datafiler")
+    c.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="filer eller mapper (standard: alt)")
+    c.add_argument("--format", choices=("text", "github", "json"), default="text")
+    c.add_argument("--strict", action="store_true", help="advarsler tæller som fejl")
+
+    b = sub.add_parser("build", help="tjek og byg sitet")
+    b.add_argument("--audience", choices=AUDIENCES, default="public")
+    b.add_argument("--out", type=Path, help="mappe til sitet (standard: site/<audience>)")
+
+    s = sub.add_parser("serve", help="byg og vis sitet lokalt med automatisk genindlæsning")
+    s.add_argument("--audience", choices=AUDIENCES, default="public")
+    s.add_argument("--dev-addr", default="127.0.0.1:8000", help="adresse, fx 127.0.0.1:8000")
+
+    sub.add_parser("new", help="skriv en ny case ud fra dine svar")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    root: Path = args.root.resolve()
+    if args.command == "check":
+        return _check(root, args)
+    if args.command == "build":
+        from .site import build_command
+
+        return build_command(root, args.audience, args.out)
+    if args.command == "serve":
+        from .site import serve_command
+
+        return serve_command(root, args.audience, args.dev_addr)
+    if args.command == "new":
+        from .new_case import new_command
+
+        return new_command(root)
+    return 2
+
+
+def _check(root: Path, args) -> int:
+    from .problems import ERROR, render
+    from .validate import check
+
+    missing = [p for p in args.paths if not p.exists()]
+    if missing:
+        print(f"build.py: fejl: findes ikke: {', '.join(str(p) for p in missing)}", file=sys.stderr)
+        return 2
+    paths = [p.resolve() for p in args.paths] or None
+    result = check(root, paths)
+    problems = result.report.sorted()
+    print(render(problems, args.format, result.files))
+    failing = [p for p in problems if p.severity == ERROR or args.strict]
+    return 1 if failing else 0

@@ -1,0 +1,272 @@
+"""Read source files safely and parse YAML into values that know their line.
+
+Everything here reports into a ``Report`` instead of raising: a broken file
+becomes a Danish message with a line number, never a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Report
+
+MAX_TEXT_BYTES = 512 * 1024  # a long case is ~10 KB; this only stops accidents
+MAX_YAML_DEPTH = 8  # our deepest legal structure is 3 levels
+BINARY_SNIFF = 8192
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_RESOLVER = yaml.resolver.Resolver()
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+@dataclass(slots=True)
+class Y:
+    """A YAML value with its position (1-based line and column in the file).
+
+    ``value`` is a plain scalar, a ``list[Y]`` or a ``dict[str, Y]``; for a
+    mapping, ``key_pos`` holds where each key stands.
+    """
+
+    value: Any
+    line: int
+    col: int
+    key_pos: dict[str, tuple[int, int]] | None = None
+
+    @property
+    def is_map(self) -> bool:
+        return isinstance(self.value, dict)
+
+    @property
+    def is_seq(self) -> bool:
+        return isinstance(self.value, list)
+
+    def plain(self) -> Any:
+        if isinstance(self.value, dict):
+            return {k: v.plain() for k, v in self.value.items()}
+        if isinstance(self.value, list):
+            return [v.plain() for v in self.value]
+        return self.value
+
+
+@dataclass(slots=True)
+class SourceText:
+    path: Path
+    rel: str
+    text: str
+
+
+def read_text(path: Path, rel: str, report: Report, max_bytes: int = MAX_TEXT_BYTES) -> SourceText | None:
+    """Return the file's text with BOM removed and newlines normalised, or None."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            report.error(
+                rel, 0, 0, "FILE-SIZE",
+                f"Filen fylder {size / 1024:.0f} KB; grænsen er {max_bytes // 1024} KB. "
+                "Del teksten op, eller flyt store bilag ud af filen.",
+            )
+            return None
+        data = path.read_bytes()
+    except OSError as exc:
+        report.error(rel, 0, 0, "FILE-READ", f"Filen kan ikke læses ({exc.strerror}). Tjek at den findes og må læses.")
+        return None
+    if not data.strip():
+        report.error(rel, 0, 0, "FILE-EMPTY", "Filen er tom. Start fra skabelonen templates/case.md eller kør 'python build.py new'.")
+        return None
+    if b"\x00" in data[:BINARY_SNIFF]:
+        report.error(rel, 0, 0, "FILE-BINARY", "Filen er en binær fil, ikke tekst. Gem den som almindelig tekst (Markdown, UTF-8).")
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        report.error(
+            rel, line, col, "FILE-ENCODING",
+            "Filen er ikke gemt som UTF-8 (æ, ø og å bliver forkerte). Gem den igen med tegnsættet UTF-8.",
+        )
+        return None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return SourceText(path, rel, text)
+
+
+@dataclass(slots=True)
+class FrontMatterSplit:
+    yaml_text: str
+    yaml_first_line: int  # file line of the first YAML line
+    body: str
+    body_first_line: int
+
+
+_FENCE = re.compile(r"^---[ \t]*$")
+_END_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$", re.M)
+
+
+def split_front_matter(src: SourceText, report: Report) -> FrontMatterSplit | None:
+    text = src.text
+    first_nl = text.find("\n")
+    first = text if first_nl < 0 else text[:first_nl]
+    if not _FENCE.match(first):
+        report.error(
+            src.rel, 1, 1, "FM-MISSING",
+            "Filen mangler front matter. Første linje skal være '---', derefter felterne (title, summary, …) "
+            "og så '---' igen. Se skabelonen templates/case.md.",
+        )
+        return None
+    start = first_nl + 1
+    end = _END_FENCE.search(text, start)
+    if end is None:
+        report.error(
+            src.rel, 1, 1, "FM-UNTERMINATED",
+            "Front matter slutter aldrig. Tilføj en linje med '---' efter det sidste felt, før selve teksten.",
+        )
+        return None
+    yaml_text = text[start : end.start()]
+    body_start = end.end() + 1
+    body_line = text.count("\n", 0, body_start) + 1
+    return FrontMatterSplit(yaml_text, 2, text[body_start:], body_line)
+
+
+_TAB_INDENT = re.compile(r"^[ ]*\t", re.M)
+
+_YAML_HINTS = [
+    ("mapping values are not allowed", "Står der ': ' inde i en tekst? Så sæt hele teksten i anførselstegn."),
+    ("could not find expected ':'", "Hvert felt skal skrives som 'navn: værdi'. Mangler der et kolon?"),
+    ("found character '\\t'", "Brug mellemrum, ikke tabulator, til indrykning."),
+    ("found unexpected end of stream", "Et anførselstegn eller en klamme er ikke lukket."),
+    ("did not find expected ',' or ']'", "En liste i [ ] mangler et komma eller den lukkende ']'."),
+    ("did not find expected ',' or '}'", "En { }-værdi mangler et komma eller den lukkende '}'."),
+    ("did not find expected key", "Indrykningen er skæv: felter på samme niveau skal starte i samme kolonne."),
+    ("found undefined alias", "Tegnet '*' har en særlig betydning i YAML. Sæt teksten i anførselstegn."),
+    ("expected alphabetic or numeric character", "Tegnene '*' og '&' har særlig betydning i YAML. Sæt teksten i anførselstegn."),
+    ("found character '@' that cannot start any token", "En værdi må ikke starte med '@'. Sæt den i anførselstegn."),
+    ("found character '`' that cannot start any token", "En værdi må ikke starte med '`'. Sæt den i anførselstegn."),
+]
+
+
+def parse_yaml(text: str, rel: str, first_line: int, report: Report) -> Y | None:
+    """Parse YAML into ``Y`` values, rejecting what we never want in our files.
+
+    We build values from the event stream ourselves (libyaml does the parsing)
+    so that every value keeps its line, duplicate keys are caught (PyYAML
+    silently keeps the last), and anchors, aliases and tags are refused before
+    an alias bomb can expand.
+    """
+    tab = _TAB_INDENT.search(text)
+    if tab:
+        line = text.count("\n", 0, tab.start()) + first_line
+        col = tab.end() - tab.start()
+        report.error(rel, line, col, "YAML-TAB", "Indrykning med tabulator er ikke tilladt i YAML. Brug mellemrum i stedet.")
+        return None
+    try:
+        return _build(yaml.parse(text, Loader=_LOADER), rel, first_line, report)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + (mark.line if mark else 0)
+        col = (mark.column + 1) if mark else 1
+        problem = (exc.problem or exc.context or "ukendt fejl").strip()
+        hint = next((h for key, h in _YAML_HINTS if key in problem), "Tjek kolon, indrykning og anførselstegn på linjen.")
+        report.error(rel, line, col, "YAML-SYNTAX", f"Ugyldig YAML ({problem}). {hint}")
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:
+        report.error(rel, first_line, 1, "YAML-SYNTAX", f"Ugyldig YAML ({exc}). Tjek kolon, indrykning og anførselstegn.")
+    return None
+
+
+class _Stop(Exception):
+    """Raised inside the builder after a problem was reported."""
+
+
+def _build(events, rel: str, first_line: int, report: Report) -> Y | None:
+    stack: list[Y] = []  # open containers
+    pending_keys: list[tuple[str, int, int] | None] = []  # per open map: key awaiting its value
+    root: Y | None = None
+    documents = 0
+
+    def pos(ev) -> tuple[int, int]:
+        return first_line + ev.start_mark.line, ev.start_mark.column + 1
+
+    def refuse(ev, code: str, msg: str) -> None:
+        line, col = pos(ev)
+        report.error(rel, line, col, code, msg)
+        raise _Stop
+
+    def attach(node: Y, ev) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        parent = stack[-1]
+        if parent.is_seq:
+            parent.value.append(node)
+            return
+        key = pending_keys[-1]
+        if key is None:
+            if node.is_map or node.is_seq:
+                refuse(ev, "YAML-KEY", "En nøgle skal være et enkelt ord, fx 'title'.")
+            name = "" if node.value is None else str(node.value)
+            if name in parent.value:
+                first = parent.key_pos[name][0]
+                refuse(
+                    ev, "YAML-DUPLICATE-KEY",
+                    f"Feltet '{name}' står to gange (første gang på linje {first}). Slet den ene, så der kun er én værdi.",
+                )
+            pending_keys[-1] = (name, node.line, node.col)
+        else:
+            name, kline, kcol = key
+            parent.value[name] = node
+            parent.key_pos[name] = (kline, kcol)
+            pending_keys[-1] = None
+
+    try:
+        for ev in events:
+            if isinstance(ev, yaml.AliasEvent) or getattr(ev, "anchor", None):
+                refuse(ev, "YAML-ALIAS", "YAML-ankre og -aliaser ('&' og '*') bruges ikke her. Skriv værdien ud, eller sæt teksten i anførselstegn.")
+            tag = getattr(ev, "tag", None)
+            if tag and tag != "!":
+                refuse(ev, "YAML-TAG", f"YAML-tagget '{tag}' er ikke tilladt. Slet det, og skriv værdien som almindelig tekst.")
+            if isinstance(ev, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    refuse(ev, "YAML-SYNTAX", "Der er mere end ét YAML-dokument. Slet den ekstra '---'-linje.")
+            elif isinstance(ev, yaml.ScalarEvent):
+                line, col = pos(ev)
+                attach(Y(_scalar(ev), line, col), ev)
+            elif isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if len(stack) >= MAX_YAML_DEPTH:
+                    refuse(ev, "YAML-DEPTH", f"Værdien er indlejret mere end {MAX_YAML_DEPTH} niveauer. Felterne i en case er højst to niveauer dybe.")
+                line, col = pos(ev)
+                is_map = isinstance(ev, yaml.MappingStartEvent)
+                node = Y({} if is_map else [], line, col, {} if is_map else None)
+                attach(node, ev)
+                stack.append(node)
+                pending_keys.append(None)
+            elif isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                stack.pop()
+                pending_keys.pop()
+    except _Stop:
+        return None
+    return root
+
+
+def _scalar(ev: yaml.ScalarEvent) -> Any:
+    value = ev.value
+    if ev.style or not ev.implicit[0]:  # quoted or block scalar: always text
+        return value
+    tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+    if tag == "tag:yaml.org,2002:str":
+        return value
+    try:
+        return _CONSTRUCTOR.construct_object(yaml.ScalarNode(tag, value))
+    except (ValueError, OverflowError, yaml.YAMLError):
+        return value  # e.g. 2025-02-30: keep the text, the date rule explains
+
+
+def is_date(value: Any) -> bool:
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)

@@ -1,0 +1,72 @@
+"""Privacy rules: cases describe people in vulnerable positions.
+
+CPR numbers, e-mail addresses and phone numbers may only appear in the
+``contact`` field (staff contact). Images must not carry a GPS position.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+_WHY = "Cases handler om mennesker i sårbare positioner, og teksten bliver offentlig"
+
+# DDMMYY-XXXX or DDMMYYXXXX; the date is checked below to keep false alarms low.
+CPR_RE = re.compile(r"(?<![\d-])(\d{2})(\d{2})(\d{2})[- ]?(\d{4})(?![\d-])")
+EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+# Danish numbers: 8 digits, plain or in pairs; with +45/0045 also 4+4 digits.
+PHONE_RE = re.compile(
+    r"(?<![\w+-])(?:(?:\+45|0045)[ ]?(?:\d{8}|\d{2}(?:[ .]\d{2}){3}|\d{4} \d{4})|\d{2}(?:[ .]\d{2}){3}|\d{8})(?![\w-])"
+)
+
+
+def _valid_cpr_date(dd: str, mm: str, yy: str) -> bool:
+    day, month = int(dd), int(mm)
+    if not 1 <= month <= 12:
+        return False
+    # The century is not knowable from the number alone; 29 Feb needs a leap year in some century.
+    last = 29 if month == 2 else calendar.monthrange(2001, month)[1]
+    return 1 <= day <= last
+
+
+def find(text: str) -> Iterator[tuple[int, str, str]]:
+    """Yield (offset, code, message) for each piece of personal data in ``text``."""
+    for m in CPR_RE.finditer(text):
+        if _valid_cpr_date(m.group(1), m.group(2), m.group(3)):
+            yield m.start(), "PRIVACY-CPR", (
+                f"Teksten ser ud til at indeholde et CPR-nummer ('{m.group(0)}'). {_WHY}: slet nummeret helt."
+            )
+    for m in EMAIL_RE.finditer(text):
+        yield m.start(), "PRIVACY-EMAIL", (
+            f"E-mailadressen '{m.group(0)}' må ikke stå i teksten. {_WHY}. "
+            "Skriv en medarbejders kontakt i feltet 'contact', og nævn ingen borgeres adresser."
+        )
+    for m in PHONE_RE.finditer(text):
+        if CPR_RE.fullmatch(m.group(0)):
+            continue
+        yield m.start(), "PRIVACY-PHONE", (
+            f"Telefonnummeret '{m.group(0)}' må ikke stå i teksten. {_WHY}. "
+            "Skriv en medarbejders nummer i feltet 'contact'."
+        )
+
+
+GPS_IFD = 0x8825
+
+
+def image_has_gps(path: Path) -> bool | None:
+    """True if the image's metadata holds a GPS position; None if unreadable."""
+    from PIL import Image, UnidentifiedImageError  # imported here: only cases with images pay for it
+
+    try:
+        with Image.open(path) as img:
+            gps = img.getexif().get_ifd(GPS_IFD)
+            if any(tag in gps for tag in (1, 2, 3, 4)):  # latitude/longitude and their refs
+                return True
+            xmp = img.info.get("xmp") or img.info.get("XML:com.adobe.xmp") or b""
+            if isinstance(xmp, str):
+                xmp = xmp.encode()
+            return b"GPSLatitude" in xmp or b"GPSLongitude" in xmp
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return None

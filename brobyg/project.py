@@ -1,0 +1,49 @@
+"""Where things live in a Brobygningsbasen repository."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+
+    @property
+    def cases_dir(self) -> Path:
+        return self.root / "cases"
+
+    @property
+    def topics_dir(self) -> Path:
+        return self.root / "topics"
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def municipalities_file(self) -> Path:
+        return self.data_dir / "municipalities.yml"
+
+    @property
+    def centres_file(self) -> Path:
+        return self.data_dir / "centres.yml"
+
+    @property
+    def target_groups_file(self) -> Path:
+        return self.data_dir / "target-groups.yml"
+
+    def rel(self, path: Path) -> str:
+        """Repository-relative POSIX path for messages; absolute when outside."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def case_files(self) -> list[Path]:
+        return sorted(self.cases_dir.glob("*.md")) if self.cases_dir.is_dir() else []

@@ -1,0 +1,177 @@
+"""Load the vocabularies FriSe edits by pull request: regions, centres,
+target groups and the six topic texts. Each check reads from here."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from .load import Y, parse_yaml, read_text, split_front_matter
+from .model import SLUG_RE, THEME_IDS, Centre, TargetGroup, Theme, slugify
+from .problems import Report
+from .project import Project
+
+URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.I)
+
+
+def did_you_mean(word: str, choices) -> str:
+    close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    return f" Mente du '{close[0]}'?" if close else ""
+
+
+def _load_yaml_file(project: Project, path, report: Report) -> tuple[str, Y | None]:
+    rel = project.rel(path)
+    if not path.exists():
+        report.error(rel, 0, 0, "DATA-MISSING", f"Datafilen {rel} mangler. Den skal findes i repositoriet; gendan den fra git.")
+        return rel, None
+    src = read_text(path, rel, report)
+    return rel, (parse_yaml(src.text, rel, 1, report) if src else None)
+
+
+def load_regions(project: Project, report: Report) -> dict[str, str]:
+    """municipality -> region, from data/municipalities.yml."""
+    rel, root = _load_yaml_file(project, project.municipalities_file, report)
+    regions: dict[str, str] = {}
+    if root is None:
+        return regions
+    if not root.is_map:
+        report.error(rel, root.line, root.col, "DATA-SHAPE", "Filen skal have en region pr. linje med en liste af kommuner under.")
+        return regions
+    for region, munis in root.value.items():
+        if not munis.is_seq:
+            report.error(rel, munis.line, munis.col, "DATA-SHAPE", f"Under '{region}' skal der stå en liste af kommuner ('- Navn').")
+            continue
+        for m in munis.value:
+            if not isinstance(m.value, str) or not m.value.strip():
+                report.error(rel, m.line, m.col, "DATA-FIELD", "En kommune skal være et navn.")
+            elif m.value in regions:
+                report.error(rel, m.line, m.col, "DATA-DUPLICATE", f"Kommunen '{m.value}' står to gange. Slet den ene.")
+            else:
+                regions[m.value] = str(region)
+    return regions
+
+
+def _records(project: Project, path, report: Report, fields: dict[str, bool], what: str):
+    """Yield (rel, record Y) for each well-formed record of a list-of-maps file."""
+    rel, root = _load_yaml_file(project, path, report)
+    if root is None:
+        return
+    if not root.is_seq:
+        report.error(rel, root.line, root.col, "DATA-SHAPE", f"Filen skal være en liste af {what}, hver startende med '- id: …'.")
+        return
+    seen: dict[str, int] = {}
+    for rec in root.value:
+        if not rec.is_map:
+            report.error(rel, rec.line, rec.col, "DATA-SHAPE", f"Hvert element skal have felterne {', '.join(fields)}.")
+            continue
+        ok = True
+        for key, (kline, kcol) in rec.key_pos.items():
+            if key not in fields:
+                report.error(rel, kline, kcol, "DATA-UNKNOWN-KEY", f"Ukendt felt '{key}'.{did_you_mean(key, fields)} Tilladte felter: {', '.join(fields)}.")
+                ok = False
+        for key, required in fields.items():
+            node = rec.value.get(key)
+            if node is None:
+                if required:
+                    report.error(rel, rec.line, rec.col, "DATA-FIELD", f"Feltet '{key}' mangler.")
+                    ok = False
+            elif not isinstance(node.value, str) or not node.value.strip():
+                report.error(rel, node.line, node.col, "DATA-FIELD", f"Feltet '{key}' skal være en tekst.")
+                ok = False
+        ident = rec.value.get("id")
+        if ident is not None and isinstance(ident.value, str):
+            if not SLUG_RE.match(ident.value):
+                report.error(rel, ident.line, ident.col, "DATA-ID", f"Id'et '{ident.value}' må kun indeholde a-z, 0-9 og '-'. Brug '{slugify(ident.value)}'.")
+                ok = False
+            elif ident.value in seen:
+                report.error(rel, ident.line, ident.col, "DATA-DUPLICATE", f"Id'et '{ident.value}' bruges allerede på linje {seen[ident.value]}. Id'er skal være unikke.")
+                ok = False
+            else:
+                seen[ident.value] = ident.line
+        if ok:
+            yield rel, rec
+
+
+def load_centres(project: Project, regions: dict[str, str], report: Report) -> dict[str, Centre]:
+    centres: dict[str, Centre] = {}
+    fields = {"id": True, "name": True, "municipality": True, "website": False}
+    for rel, rec in _records(project, project.centres_file, report, fields, "centre"):
+        v = {k: n.value for k, n in rec.value.items()}
+        muni = rec.value["municipality"]
+        if regions and muni.value not in regions:
+            report.error(rel, muni.line, muni.col, "DATA-MUNICIPALITY",
+                         f"Ukendt kommune '{muni.value}'.{did_you_mean(muni.value, regions)} Kommunerne står i data/municipalities.yml.")
+            continue
+        site = rec.value.get("website")
+        if site is not None and not URL_RE.match(site.value):
+            report.error(rel, site.line, site.col, "DATA-FIELD", "Hjemmesiden skal være en fuld adresse, der starter med https://.")
+            continue
+        centres[v["id"]] = Centre(v["id"], v["name"].strip(), muni.value, regions.get(muni.value, ""), v.get("website"))
+    return centres
+
+
+def load_target_groups(project: Project, report: Report) -> dict[str, TargetGroup]:
+    fields = {"id": True, "label": True}
+    return {
+        rec.value["id"].value: TargetGroup(rec.value["id"].value, rec.value["label"].value.strip())
+        for _, rec in _records(project, project.target_groups_file, report, fields, "målgrupper")
+    }
+
+
+TOPIC_FIELDS = ("title", "question", "guiding_questions")
+
+
+def load_topics(project: Project, report: Report) -> dict[str, Theme]:
+    themes: dict[str, Theme] = {}
+    for path in sorted(project.topics_dir.glob("*.md")) if project.topics_dir.is_dir() else []:
+        rel = project.rel(path)
+        if path.stem not in THEME_IDS:
+            report.error(rel, 0, 0, "TOPIC-UNKNOWN",
+                         f"'{path.stem}' er ikke et af netværkets seks temaer.{did_you_mean(path.stem, THEME_IDS)} "
+                         f"Temaerne er: {', '.join(THEME_IDS)}.")
+            continue
+        theme = _load_topic(path, rel, report)
+        if theme:
+            themes[theme.id] = theme
+    for tid in THEME_IDS:
+        path = project.topics_dir / f"{tid}.md"
+        if not path.exists():
+            report.error(project.rel(path), 0, 0, "TOPIC-MISSING",
+                         f"Temaet '{tid}' mangler sin tekstfil. Opret topics/{tid}.md med title, question og guiding_questions.")
+    return themes
+
+
+def _load_topic(path, rel: str, report: Report) -> Theme | None:
+    src = read_text(path, rel, report)
+    split = src and split_front_matter(src, report)
+    fm = split and parse_yaml(split.yaml_text, rel, split.yaml_first_line, report)
+    if not fm:
+        return None
+    if not fm.is_map:
+        report.error(rel, fm.line, fm.col, "FM-NOT-MAPPING", "Front matter skal bestå af felter på formen 'navn: værdi'.")
+        return None
+    ok = True
+    for key, (line, col) in fm.key_pos.items():
+        if key not in TOPIC_FIELDS:
+            report.error(rel, line, col, "TOPIC-FIELD", f"Ukendt felt '{key}'.{did_you_mean(key, TOPIC_FIELDS)} Tilladte felter: {', '.join(TOPIC_FIELDS)}.")
+            ok = False
+    for key in ("title", "question"):
+        node = fm.value.get(key)
+        if node is None or not isinstance(node.value, str) or not node.value.strip():
+            line, col = (node.line, node.col) if node else (1, 1)
+            report.error(rel, line, col, "TOPIC-FIELD", f"Feltet '{key}' skal være en tekst.")
+            ok = False
+    gq = fm.value.get("guiding_questions")
+    questions: list[str] = []
+    if gq is None or not gq.is_seq or not (1 <= len(gq.value) <= 8) or not all(isinstance(q.value, str) for q in gq.value):
+        line, col = (gq.line, gq.col) if gq else (1, 1)
+        report.error(rel, line, col, "TOPIC-FIELD", "Feltet 'guiding_questions' skal være en liste med 1–8 spørgsmål ('- Hvordan …?').")
+        ok = False
+    else:
+        questions = [q.value.strip() for q in gq.value]
+    if not split.body.strip():
+        report.error(rel, split.body_first_line, 1, "TOPIC-FIELD", "Temaet mangler en introduktion. Skriv et par afsnit efter front matter.")
+        ok = False
+    if not ok:
+        return None
+    return Theme(path.stem, fm.value["title"].value.strip(), fm.value["question"].value.strip(), tuple(questions), split.body.strip())
