@@ -138,7 +138,8 @@ def load_topics(project: Project, report: Report) -> dict[str, Theme]:
         if not path.exists():
             report.error(project.rel(path), 0, 0, "TOPIC-MISSING",
                          f"Temaet '{tid}' mangler sin tekstfil. Opret topics/{tid}.md med title, question og guiding_questions.")
-    return themes
+    # The network's order, not the file system's.
+    return {tid: themes[tid] for tid in THEME_IDS if tid in themes}
 
 
 def _load_topic(path, rel: str, report: Report) -> Theme | None:

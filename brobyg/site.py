@@ -1,0 +1,208 @@
+"""The thin adapter between our core and the site generator (MkDocs today).
+
+Only this module (and ``mkdocs_hooks.py``) knows about MkDocs. Everything it
+renders comes from the staging tree that ``pages.write_pages`` wrote, so a
+move to Zensical, which reads the same mkdocs.yml, replaces only this file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from .pages import write_pages
+from .problems import ERROR, render
+from .validate import check
+
+# Material 9.8 prints an end-of-life banner on every build; we know (README).
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+AUDIENCE_LABEL = {"public": "offentlige site", "members": "medlemssite"}
+
+
+class BuildFailed(Exception):
+    """A build step failed; the message is for the user (Danish)."""
+
+
+def staging_dir(root: Path, audience: str) -> Path:
+    return root / "build" / audience / "docs"
+
+
+def default_out(root: Path, audience: str) -> Path:
+    return root / "site" / audience
+
+
+def prepare(root: Path, audience: str) -> Path:
+    """Validate, then write the page tree. Raises BuildFailed with the problems."""
+    result = check(root)
+    problems = result.report.sorted()
+    errors = [p for p in problems if p.severity == ERROR]
+    if errors:
+        raise BuildFailed(render(problems, "text", result.files))
+    staging = staging_dir(root, audience)
+    write_pages(root, result.kb, audience, staging)
+    _ensure_source_date_epoch(result.kb)
+    return staging
+
+
+def _ensure_source_date_epoch(kb) -> None:
+    """Reproducible builds: MkDocs dates the sitemap and gzip with the build
+    time unless SOURCE_DATE_EPOCH is set. Without one, use the newest content date."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return
+    dates = [c.last_changed for c in kb.cases.values()] or [dt.date(2025, 1, 1)]
+    newest = max(dates)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.timezone.utc).timestamp()))
+
+
+def _mkdocs_config(root: Path, audience: str, docs_dir: Path, site_dir: Path, **extra):
+    from mkdocs.config import load_config
+
+    cfg = load_config(config_file=str(root / "mkdocs.yml"), docs_dir=str(docs_dir), site_dir=str(site_dir), **extra)
+    cfg.extra["audience"] = audience
+    if audience == "members":
+        cfg.site_name = f"{cfg.site_name} · medlemmer"
+    return cfg
+
+
+def run_pagefind(site_dir: Path) -> None:
+    """Index the built site for search. Only pages marked data-pagefind-body
+    (the cases this audience may see) are indexed."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"],
+        capture_output=True, text=True,
+    )
+    if proc.returncode != 0:
+        raise BuildFailed(f"Søgeindekset kunne ikke bygges (Pagefind):\n{proc.stderr.strip() or proc.stdout.strip()}")
+
+
+def _quiet_mkdocs() -> None:
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+
+
+def build_site(root: Path, audience: str, out: Path | None = None) -> Path:
+    """Build into a temporary folder and move it into place only on success."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.exceptions import MkDocsException
+
+    staging = prepare(root, audience)
+    out = (out or default_out(root, audience)).resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+    try:
+        _quiet_mkdocs()
+        cfg = _mkdocs_config(root, audience, staging, tmp, strict=True)
+        try:
+            mkdocs_build(cfg)
+        except (MkDocsException, SystemExit) as exc:
+            raise BuildFailed(f"MkDocs kunne ikke bygge sitet: {exc}") from None
+        run_pagefind(tmp)
+        _swap_into_place(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return out
+
+
+def _swap_into_place(new: Path, out: Path) -> None:
+    old = out.with_name(f".{out.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if out.exists():
+        out.rename(old)
+    new.rename(out)
+    shutil.rmtree(old, ignore_errors=True)
+    os.chmod(out, 0o755)  # mkdtemp makes it 0700; a web server must read it
+
+
+def build_command(root: Path, audience: str, out: Path | None) -> int:
+    started = time.perf_counter()
+    try:
+        site = build_site(root, audience, out)
+    except BuildFailed as exc:
+        print(exc, file=sys.stderr)
+        target = (out or default_out(root, audience))
+        print(f"Bygningen stoppede. Det sidste gode site i {_show(root, target)} er ikke ændret.", file=sys.stderr)
+        return 1
+    pages = sum(1 for _ in site.rglob("index.html"))
+    print(f"Byggede det {AUDIENCE_LABEL[audience]}: {pages} sider i {_show(root, site)} ({time.perf_counter() - started:.1f} s).")
+    return 0
+
+
+def _show(root: Path, path: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix() + "/"
+    except ValueError:
+        return str(path)
+
+
+# -- serve --------------------------------------------------------------------
+
+WATCHED = ("cases", "topics", "data", "docs")
+
+
+def _snapshot(root: Path) -> dict[str, tuple[float, int]]:
+    state = {}
+    for name in WATCHED:
+        for dirpath, _, files in os.walk(root / name):
+            for f in files:
+                p = os.path.join(dirpath, f)
+                try:
+                    st = os.stat(p)
+                except OSError:
+                    continue
+                state[p] = (st.st_mtime, st.st_size)
+    return state
+
+
+def _watch_sources(root: Path, audience: str, stop: threading.Event) -> None:
+    """Regenerate the staging tree when a source changes; MkDocs' own watcher
+    then sees the staging change, rebuilds and reloads the browser."""
+    last = _snapshot(root)
+    while not stop.wait(0.5):
+        now = _snapshot(root)
+        if now == last:
+            continue
+        last = now
+        try:
+            prepare(root, audience)
+            print("Kilderne er ændret: siderne er skrevet igen.", file=sys.stderr)
+        except BuildFailed as exc:
+            print(f"{exc}\nRet fejlene; siden viser imens den sidste gode udgave.", file=sys.stderr)
+        except Exception as exc:  # keep serving whatever happens in one rebuild
+            print(f"Kunne ikke skrive siderne igen: {exc}", file=sys.stderr)
+
+
+def serve_command(root: Path, audience: str, dev_addr: str) -> int:
+    from mkdocs.commands.serve import serve
+
+    try:
+        staging = prepare(root, audience)
+    except BuildFailed as exc:
+        print(exc, file=sys.stderr)
+        print("Ret fejlene, og start igen.", file=sys.stderr)
+        return 1
+    os.environ["BROBYG_AUDIENCE"] = audience  # read by mkdocs_hooks.on_config
+    stop = threading.Event()
+    watcher = threading.Thread(target=_watch_sources, args=(root, audience, stop), daemon=True)
+    watcher.start()
+    print(f"Viser det {AUDIENCE_LABEL[audience]} på http://{dev_addr}/ (stop med Ctrl+C).", file=sys.stderr)
+    try:
+        # Hooks add the audience and the Pagefind index to each rebuild.
+        serve(
+            config_file=str(root / "mkdocs.yml"), livereload=True, dev_addr=dev_addr,
+            docs_dir=str(staging), watch=[str(root / "theme")],
+            hooks=[str(Path(__file__).with_name("mkdocs_hooks.py"))],
+        )
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop.set()
+    return 0
