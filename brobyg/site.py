@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from .pages import write_pages
+from .search_index import make_deterministic
 from .problems import ERROR, render
 from .validate import check
 
@@ -40,14 +41,24 @@ def default_out(root: Path, audience: str) -> Path:
     return root / "site" / audience
 
 
-def prepare(root: Path, audience: str) -> Path:
+CODE_ROOT = Path(__file__).resolve().parent.parent
+
+
+def config_file(root: Path) -> Path:
+    """The content root's mkdocs.yml, else this repository's (for test and
+    benchmark trees that hold only content)."""
+    own = root / "mkdocs.yml"
+    return own if own.exists() else CODE_ROOT / "mkdocs.yml"
+
+
+def prepare(root: Path, audience: str, staging: Path | None = None) -> Path:
     """Validate, then write the page tree. Raises BuildFailed with the problems."""
     result = check(root)
     problems = result.report.sorted()
     errors = [p for p in problems if p.severity == ERROR]
     if errors:
         raise BuildFailed(render(problems, "text", result.files))
-    staging = staging_dir(root, audience)
+    staging = staging or staging_dir(root, audience)
     write_pages(root, result.kb, audience, staging)
     _ensure_source_date_epoch(result.kb)
     return staging
@@ -66,7 +77,7 @@ def _ensure_source_date_epoch(kb) -> None:
 def _mkdocs_config(root: Path, audience: str, docs_dir: Path, site_dir: Path, **extra):
     from mkdocs.config import load_config
 
-    cfg = load_config(config_file=str(root / "mkdocs.yml"), docs_dir=str(docs_dir), site_dir=str(site_dir), **extra)
+    cfg = load_config(config_file=str(config_file(root)), docs_dir=str(docs_dir), site_dir=str(site_dir), **extra)
     cfg.extra["audience"] = audience
     if audience == "members":
         cfg.site_name = f"{cfg.site_name} · medlemmer"
@@ -82,18 +93,26 @@ def run_pagefind(site_dir: Path) -> None:
     )
     if proc.returncode != 0:
         raise BuildFailed(f"Søgeindekset kunne ikke bygges (Pagefind):\n{proc.stderr.strip() or proc.stdout.strip()}")
+    make_deterministic(site_dir / "pagefind")
 
 
 def _quiet_mkdocs() -> None:
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    """Show MkDocs' warnings (they fail the strict build), not its chatter."""
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.WARNING)
+    if not any(getattr(h, "_brobyg", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("MkDocs %(levelname)s: %(message)s"))
+        handler._brobyg = True
+        logger.addHandler(handler)
 
 
-def build_site(root: Path, audience: str, out: Path | None = None) -> Path:
+def build_site(root: Path, audience: str, out: Path | None = None, staging: Path | None = None) -> Path:
     """Build into a temporary folder and move it into place only on success."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
 
-    staging = prepare(root, audience)
+    staging = prepare(root, audience, staging)
     out = (out or default_out(root, audience)).resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
@@ -197,7 +216,7 @@ def serve_command(root: Path, audience: str, dev_addr: str) -> int:
     try:
         # Hooks add the audience and the Pagefind index to each rebuild.
         serve(
-            config_file=str(root / "mkdocs.yml"), livereload=True, dev_addr=dev_addr,
+            config_file=str(config_file(root)), livereload=True, dev_addr=dev_addr,
             docs_dir=str(staging), watch=[str(root / "theme")],
             hooks=[str(Path(__file__).with_name("mkdocs_hooks.py"))],
         )

@@ -1,0 +1,101 @@
+"""Two audiences. A members-only case leaves no trace in the public build:
+every byte of the output is scanned, gzip streams opened."""
+
+from __future__ import annotations
+
+import gzip
+import zlib
+
+import pytest
+
+from tests.conftest import copy_fixture
+
+from .conftest import Html, build
+
+MARKERS = {
+    "title": "Hemmelig titel XQZMARKTITLE",
+    "summary": "Et resumé med markøren XQZMARKSUMMARY, som aldrig må stå offentligt.",
+    "body": "XQZMARKBODY",
+    "slug": "xqzmarkslug-medlemscase",
+    "partner": "XQZMARKPARTNER",
+}
+
+
+def _all_bytes(folder):
+    """Every file's bytes, with gzip/zlib streams opened (sitemap.xml.gz, Pagefind chunks)."""
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        yield path, data
+        if data[:2] == b"\x1f\x8b":
+            yield path, gzip.decompress(data)
+        else:
+            try:
+                yield path, zlib.decompress(data)
+            except zlib.error:
+                pass
+    # file names count as output too
+    yield folder, "\n".join(p.relative_to(folder).as_posix() for p in folder.rglob("*")).encode()
+
+
+@pytest.fixture(scope="module")
+def audience_sites(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("audience")
+    kb = copy_fixture("minimal", tmp / "kb")
+    fm = kb.front_matter(
+        title=MARKERS["title"], summary=MARKERS["summary"], visibility="members",
+        themes=["velkomst", "vejen-ind"], partners=[MARKERS["partner"]],
+    )
+    body = kb.valid_body + f"\n\nDenne tekst indeholder {MARKERS['body']}. Se også [caféen](aaben-cafe.md).\n"
+    kb.write_case(MARKERS["slug"], fm, body)
+    assert not [p for p in kb.problems() if p.severity == "error"]
+    return build(kb.root, "public", tmp), build(kb.root, "members", tmp)
+
+
+def test_public_build_holds_no_trace_of_members_only_cases(audience_sites):
+    public, _ = audience_sites
+    hits = []
+    for path, data in _all_bytes(public.out):
+        for name, marker in MARKERS.items():
+            if marker.encode() in data or marker.split()[-1].encode() in data:
+                hits.append((path.relative_to(public.out).as_posix() if path != public.out else "(names)", name))
+    assert hits == []
+
+
+def test_members_build_holds_the_markers_and_marks_them(audience_sites):
+    _, members = audience_sites
+    found = {name for _, data in _all_bytes(members.out) for name, m in MARKERS.items() if m.encode() in data}
+    assert found == set(MARKERS)
+    page = Html(members.page(f"cases/{MARKERS['slug']}/")).text
+    assert "Kun for medlemmer" in page
+    assert "Medlemssite." in page  # banner on every page of the members' build
+    assert "Medlemssite." in Html(members.page("")).text
+    # Its cards say so too.
+    assert "Kun for medlemmer" in Html(members.page("temaer/velkomst/")).text
+
+
+def test_public_counts_ignore_members_cases(audience_sites):
+    public, members = audience_sites
+    pub = Html(public.page("temaer/velkomst/")).text
+    mem = Html(members.page("temaer/velkomst/")).text
+    n_pub = int(pub.split("Cases om den gode velkomst (")[1].split(")")[0])
+    n_mem = int(mem.split("Cases om den gode velkomst (")[1].split(")")[0])
+    assert n_mem == n_pub + 1
+    assert "Medlemssite." not in Html(public.page("")).text
+
+
+def test_public_and_members_builds_go_to_separate_folders(tmp_path):
+    from brobyg.site import default_out
+
+    assert default_out(tmp_path, "public") != default_out(tmp_path, "members")
+
+
+def test_public_case_linking_to_members_case_is_an_error(tmp_path):
+    kb = copy_fixture("minimal", tmp_path / "kb")
+    kb.write_case("hemmelig", kb.front_matter(visibility="members"))
+    body = kb.valid_body + "\nSe [den hemmelige](hemmelig.md).\n"
+    rel = kb.write_case("offentlig", kb.front_matter(), body)
+    problems = [p for p in kb.problems() if p.code == "CASE-MEMBERS-LINK"]
+    assert len(problems) == 1
+    assert problems[0].path == rel and "cases/hemmelig.md" in problems[0].message and rel in problems[0].message
