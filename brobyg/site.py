@@ -217,11 +217,14 @@ def serve_command(root: Path, audience: str, dev_addr: str) -> int:
         # Hooks add the audience and the Pagefind index to each rebuild.
         serve(
             config_file=str(config_file(root)), livereload=True, dev_addr=dev_addr,
-            docs_dir=str(staging), watch=[str(root / "theme")],
+            docs_dir=str(staging), watch=[str(config_file(root).parent / "theme")],
             hooks=[str(Path(__file__).with_name("mkdocs_hooks.py"))],
         )
     except KeyboardInterrupt:
         pass
+    except OSError as exc:  # e.g. the port is taken
+        print(f"Kunne ikke starte serveren på {dev_addr}: {exc}. Prøv en anden adresse med --dev-addr.", file=sys.stderr)
+        return 1
     finally:
         stop.set()
     return 0
