@@ -7,17 +7,27 @@ cases in editors and pre-commit hooks.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
 _FENCED = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ ]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
 _INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
-_HEADING = re.compile(r"^[ ]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$", re.M)
-_LINK = re.compile(r"(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
+# Patterns avoid overlapping repeats (e.g. a lazy group before '[ \t#]*$'): on a long
+# line of spaces those backtrack quadratically and a 500 KB file would hang `check`.
+_HEADING = re.compile(r"^[ ]{0,3}(#{1,6})[ \t]+([^\n]*)$", re.M)  # closing '#'s stripped in scan()
+# 'Titel\n=====' is an h1 and 'Titel\n-----' an h2 (setext headings).
+_SETEXT = re.compile(r"^[ ]{0,3}([^\s#][^\n]*)\n[ ]{0,3}(=+|-+)[ \t]*$", re.M)
+# '(?=(?P<ws>\s*))(?P=ws)' is an atomic '\s*': it cannot give back what the trailing '\s*' takes.
+_LINK = re.compile(r"(?P<bang>!?)\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\((?=(?P<ws>\s*))(?P=ws)(?P<target><[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
 _REF_DEF = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:[ \t]+.*)?$", re.M)
 _AUTOLINK = re.compile(r"<((?:https?|mailto|ftp|javascript|data|vbscript|file):[^>\s]*)>", re.I)
+_EMAIL_AUTOLINK = re.compile(r"<[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+>")  # '<jens@example.org>' is a link, not a tag
 _ATTR_LIST = re.compile(r"\{:?[^{}\n]*\}")
+# One attribute in an attribute list, as Python-Markdown's attr_list reads it.
+_ATTR_TOKEN = re.compile(r"""([^ =}]+)=(?:"[^"]*"|'[^']*'|[^ =}]+)|[^ =}]+""")
+_MARKED_SECTION = re.compile(r"<!\[")
 
 
 def mask(text: str, pattern: re.Pattern) -> str:
@@ -47,22 +57,43 @@ class BodyScan:
     tags: list[Tag]
 
 
-def scan(body: str) -> BodyScan:
+def scan(body: str, with_html: bool = True) -> BodyScan:
     code_free = mask(mask(body, _FENCED), _INLINE_CODE)
-    headings = [(m.start(), len(m.group(1)), m.group(2).strip()) for m in _HEADING.finditer(code_free)]
+    headings = [(m.start(), len(m.group(1)), m.group(2).rstrip(" \t#").strip()) for m in _HEADING.finditer(code_free)]
+    headings += [(m.start(), 1 if m.group(2)[0] == "=" else 2, m.group(1).strip()) for m in _SETEXT.finditer(code_free)]
     links = []
+    bracketed = []  # '[x](<a b.md>)': the '<a b.md>' is a link target, not an HTML tag
     for m in _LINK.finditer(code_free):
-        target = m.group(3)
+        target = m.group("target")
         if target.startswith("<") and target.endswith(">"):
             target = target[1:-1]
-        links.append(Link(m.start(), target, m.group(1) == "!", m.group(2)))
+            bracketed.append(m.span("target"))
+        links.append(Link(m.start(), target, m.group("bang") == "!", m.group("text")))
     links += [Link(m.start(1), m.group(1), False, None) for m in _REF_DEF.finditer(code_free)]
     links += [Link(m.start(1), m.group(1), False, None) for m in _AUTOLINK.finditer(code_free)]
     tags: list[Tag] = []
-    if "<" in code_free:
-        html_text = mask(code_free, _AUTOLINK)
+    if with_html and "<" in code_free:
+        html_text = mask(mask(code_free, _AUTOLINK), _EMAIL_AUTOLINK)
+        if bracketed:
+            chars = list(html_text)
+            for start, end in bracketed:
+                chars[start:end] = " " * (end - start)
+            html_text = "".join(chars)
         tags = _HtmlTags.collect(html_text)
+    # The site enables attr_list: '[x](…){: onclick="…"}' would put the attribute on the link.
+    if with_html and "{" in code_free:
+        tags += [_attr_list(m) for m in _ATTR_LIST.finditer(code_free)]
     return BodyScan(headings, links, tags)
+
+
+ATTR_LIST = "{:}"  # Tag.name of a Markdown attribute list
+
+
+def _attr_list(m: re.Match) -> Tag:
+    inner = m.group(0).lstrip("{:").rstrip("}")
+    # Only 'name=value' can carry code or an address; '.klasse', '#id' and bare words cannot.
+    pairs = [(t.group(1).lower(), t.group(0).split("=", 1)[1]) for t in _ATTR_TOKEN.finditer(inner) if t.group(1)]
+    return Tag(m.start(), ATTR_LIST, tuple(pairs))
 
 
 class _HtmlTags(HTMLParser):
@@ -75,10 +106,15 @@ class _HtmlTags(HTMLParser):
 
     @classmethod
     def collect(cls, text: str) -> list[Tag]:
+        # '<![' (CDATA and other marked sections) makes HTMLParser raise
+        # AssertionError on unknown keywords: report it ourselves, hide it from the parser.
+        marked = [Tag(m.start(), "![", ()) for m in _MARKED_SECTION.finditer(text)]
+        if marked:
+            text = _MARKED_SECTION.sub("   ", text)
         parser = cls(text)
         parser.feed(text)
         parser.close()
-        return parser.tags
+        return marked + parser.tags
 
     def _offset(self) -> int:
         line, col = self.getpos()
@@ -116,14 +152,25 @@ _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 
 
 def url_scheme(url: str) -> str | None:
-    # Browsers ignore control characters and spaces inside a scheme: 'java\tscript:'.
-    cleaned = re.sub(r"[\x00-\x20]", "", url)
+    # Browsers ignore control characters and spaces inside a scheme: 'java\tscript:';
+    # Markdown renderers decode character references in a link target: 'java&#x09;script:'.
+    cleaned = re.sub(r"[\x00-\x20]", "", html.unescape(url))
     m = _SCHEME.match(cleaned)
     return m.group(1).lower() if m else None
 
 
+ATTR_LIST_ATTRS = frozenset({"id", "class", "title", "lang", "width", "height", "loading", "target", "rel"})
+
+
 def unsafe_reason(tag: Tag) -> str | None:
     """Why an HTML tag is refused, in Danish, or None when it is safe."""
+    if tag.name == ATTR_LIST:
+        for name, _ in tag.attrs:
+            if name not in ATTR_LIST_ATTRS:
+                danger = " kan køre kode og" if name.startswith("on") else ""
+                return (f"Attributten '{name}' i en attributliste {{: …}}{danger} er ikke tilladt; "
+                        "brug kun .klasse, #id, title, width og height")
+        return None
     if tag.name not in SAFE_TAGS:
         label = f"<{tag.name}>" if tag.name[:1] not in "!?" else "Denne HTML-konstruktion"
         return f"{label} er ikke tilladt i en case"

@@ -2,8 +2,9 @@
 so the audience and the search index must be added from within."""
 
 import os
+from pathlib import Path
 
-from brobyg.site import run_pagefind
+from brobyg.site import index_built_site
 
 
 def on_config(config):
@@ -14,6 +15,4 @@ def on_config(config):
 
 
 def on_post_build(config):
-    from pathlib import Path
-
-    run_pagefind(Path(config.site_dir))
+    index_built_site(Path(os.environ["BROBYG_ROOT"]), config.extra["audience"], Path(config.site_dir))

@@ -8,14 +8,14 @@ target-group and listing pages. Nothing here imports MkDocs.
 from __future__ import annotations
 
 import datetime as dt
-import os
+import json
 import re
 import shutil
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import jinja2
-import yaml
+from markupsafe import Markup
 
 from . import body as bodyscan
 from .model import THEME_IDS, Case, KnowledgeBase
@@ -81,7 +81,9 @@ class Site:
 
 
 def _front_matter(**meta) -> str:
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+    # JSON scalars are valid YAML, and json is much faster than PyYAML's emitter.
+    lines = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
+    return f"---\n{lines}---\n\n"
 
 
 class StagingWriter:
@@ -123,41 +125,57 @@ def write_pages(root: Path, kb: KnowledgeBase, audience: str, staging: Path) -> 
     staging.mkdir(parents=True, exist_ok=True)
     newest = kb.newest_first()
 
-    def render(template: str, **ctx) -> str:
-        return env.get_template(template).render(site=site, kb=kb, audience=audience, **ctx)
+    cards: dict[tuple[str, int], str] = {}
+
+    def render(template: str, page: str, **ctx) -> str:
+        def href(target: str) -> str:
+            return relative_url(page, target)
+
+        def card(case: Case) -> str:
+            # A case's card is the same on every page at the same depth: render it once.
+            key = (case.slug, page_url(page).count("/"))
+            if key not in cards:
+                cards[key] = Markup(card_template.render(site=site, kb=kb, href=href, case=case))
+            return cards[key]
+
+        return env.get_template(template).render(site=site, kb=kb, audience=audience, href=href, card=card, **ctx)
+
+    card_template = env.get_template("card.html.j2")
 
     # Hand-written pages (and their images) from docs/.
     for path in sorted(project.docs_dir.rglob("*")) if project.docs_dir.is_dir() else []:
         if path.is_file():
             out.copy(path.relative_to(project.docs_dir).as_posix(), path)
 
-    out.text("index.md", render("home.md.j2", newest=newest[:NEWEST_ON_HOME], total=len(newest)))
-    out.text(f"{THEMES_DIR}/index.md", render("themes.md.j2"))
+    def page(rel: str, template: str, meta: dict | None = None, **ctx) -> None:
+        out.text(rel, (_front_matter(**meta) if meta else "") + render(template, rel, **ctx))
+
+    page("index.md", "home.md.j2", newest=newest[:NEWEST_ON_HOME], total=len(newest))
+    page(f"{THEMES_DIR}/index.md", "themes.md.j2")
     for tid in THEME_IDS:
         theme = kb.themes[tid]
-        out.text(f"{THEMES_DIR}/{tid}.md", _front_matter(title=theme.title, description=theme.question)
-                 + render("theme.md.j2", theme=theme, cases=site.cases_with_theme(tid)))
+        page(f"{THEMES_DIR}/{tid}.md", "theme.md.j2", {"title": theme.title, "description": theme.question},
+             theme=theme, cases=site.cases_with_theme(tid))
 
     related = related_cases(newest)
     for case in newest:
-        out.text(f"{CASES_DIR}/{case.slug}.md", _front_matter(title=case.title, description=case.summary)
-                 + render("case.md.j2", case=case, body=_site_links(case.body), related=related[case.slug]))
+        page(f"{CASES_DIR}/{case.slug}.md", "case.md.j2", {"title": case.title, "description": case.summary},
+             case=case, body=_site_links(case.body), related=related[case.slug])
         assets = project.cases_dir / case.slug
         if assets.is_dir():
             for path in sorted(assets.rglob("*")):
                 if path.is_file():
                     out.copy(f"{CASES_DIR}/{case.slug}/{path.relative_to(assets).as_posix()}", path)
-    out.text(f"{CASES_DIR}/index.md", render("all_cases.md.j2", cases=newest))
-
-    out.text(f"{CENTRES_DIR}/index.md", render("centres.md.j2"))
+    page(f"{CASES_DIR}/index.md", "all_cases.md.j2", cases=newest)
+    page(f"{CENTRES_DIR}/index.md", "centres.md.j2")
     for centre in kb.centres.values():
-        out.text(f"{CENTRES_DIR}/{centre.id}.md", _front_matter(title=centre.name)
-                 + render("centre.md.j2", centre=centre, cases=site.cases_of_centre(centre.id)))
-    out.text(f"{GROUPS_DIR}/index.md", render("groups.md.j2"))
+        page(f"{CENTRES_DIR}/{centre.id}.md", "centre.md.j2", {"title": centre.name},
+             centre=centre, cases=site.cases_of_centre(centre.id))
+    page(f"{GROUPS_DIR}/index.md", "groups.md.j2")
     for group in kb.target_groups.values():
-        out.text(f"{GROUPS_DIR}/{group.id}.md", _front_matter(title=group.label)
-                 + render("group.md.j2", group=group, cases=site.cases_for_group(group.id)))
-    out.text("soeg.md", render("search.md.j2"))
+        page(f"{GROUPS_DIR}/{group.id}.md", "group.md.j2", {"title": group.label},
+             group=group, cases=site.cases_for_group(group.id))
+    page("soeg.md", "search.md.j2")
     out.remove_stale()
 
 
@@ -167,8 +185,10 @@ _SOURCE_TO_SITE = (("../topics/", f"../{THEMES_DIR}/"), ("../docs/", "../"))
 
 
 def _site_links(text: str) -> str:
+    if not any(source in text for source, _ in _SOURCE_TO_SITE):
+        return text
     edits = []
-    for link in bodyscan.scan(text).links:
+    for link in bodyscan.scan(text, with_html=False).links:
         for source, site in _SOURCE_TO_SITE:
             if link.target.startswith(source):
                 start = text.find(link.target, link.offset)
@@ -179,6 +199,22 @@ def _site_links(text: str) -> str:
     return text
 
 
-def relpath(from_page: str, to_file: str) -> str:
-    """Relative link between two staging files, e.g. for templates' links."""
-    return PurePosixPath(os.path.relpath(to_file, PurePosixPath(from_page).parent)).as_posix()
+def page_url(rel: str) -> str:
+    """The site URL (relative to the root) of a staging page, with directory
+    URLs as MkDocs and Zensical make them: 'cases/x.md' -> 'cases/x/'."""
+    stem = rel[:-3] if rel.endswith(".md") else rel
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        stem = stem[: -len("/index")]
+    return stem + "/"
+
+
+def relative_url(from_page: str, to_page: str) -> str:
+    """A link from one staging page to another, as the browser needs it.
+
+    Listings and panels are raw HTML (Markdown's HTML parser made big listings
+    many times slower), so their links are resolved here, not by the generator:
+    up to the site root, then down to the target."""
+    up = "../" * page_url(from_page).count("/")
+    return (up + page_url(to_page)) or "./"

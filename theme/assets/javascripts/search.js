@@ -144,6 +144,8 @@
           b.addEventListener("click", function () {
             state.filters[f.key].splice(state.filters[f.key].indexOf(v), 1);
             update(true);
+            // The chip is gone: keep keyboard focus on the page, not on <body>.
+            (chips.querySelector("button") || (narrow ? toggle : input)).focus();
           });
           chips.appendChild(el("li", {}, [b]));
         });
@@ -159,15 +161,21 @@
       return el("li", {}, [el("article", { class: "bb-card" }, children)]);
     }
 
+    // One batch at a time: a double click on "Vis flere" must not list a batch twice.
+    var loading = Promise.resolve();
     function showMore() {
-      var batch = current.results.slice(shown, shown + PAGE_SIZE);
       var seq = searchSeq;
-      return Promise.all(batch.map(function (r) { return r.data(); })).then(function (datas) {
+      loading = loading.catch(function () {}).then(function () {
         if (seq !== searchSeq) return;
-        datas.forEach(function (d) { results.appendChild(resultItem(d)); });
-        shown += batch.length;
-        more.hidden = shown >= current.results.length;
+        var batch = current.results.slice(shown, shown + PAGE_SIZE);
+        return Promise.all(batch.map(function (r) { return r.data(); })).then(function (datas) {
+          if (seq !== searchSeq) return;
+          datas.forEach(function (d) { results.appendChild(resultItem(d)); });
+          shown += batch.length;
+          more.hidden = shown >= current.results.length;
+        });
       });
+      return loading;
     }
 
     function update(push) {
