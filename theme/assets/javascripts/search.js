@@ -68,7 +68,7 @@
 
     var input = el("input", {
       type: "search", id: "bb-search-q", name: "q", autocomplete: "off", enterkeyhint: "search",
-      placeholder: "Søg fx „velkomst unge angst“", "aria-controls": "bb-search-results",
+      placeholder: "Søg, fx velkomst unge", "aria-controls": "bb-search-results",
     });
     input.value = state.q;
     var form = el("form", { class: "bb-search__bar", role: "search" }, [
@@ -86,8 +86,10 @@
       el("div", { class: "bb-search__main" }, [status, chips, results, more]),
     ]));
 
-    // On a phone the facets fold away behind one button.
-    var narrow = window.matchMedia("(max-width: 59.9375em)").matches;
+    // On a phone the facets fold away behind one button, and a button at
+    // their end folds them again and shows the results.
+    var narrowQuery = window.matchMedia("(max-width: 59.9375em)");
+    var narrow = narrowQuery.matches;
     var toggle = el("button", { type: "button", class: "md-button bb-search__toggle", "aria-expanded": "false", "aria-controls": "bb-search-facets" });
     facetsBox.id = "bb-search-facets";
     facetsBox.parentNode.insertBefore(toggle, facetsBox);
@@ -96,8 +98,19 @@
       toggle.setAttribute("aria-expanded", String(!folded));
     }
     toggle.addEventListener("click", function () { setFolded(!facetsBox.hidden); });
-    toggle.hidden = !narrow;
-    setFolded(narrow);
+    var showResults = el("button", { type: "button", class: "md-button md-button--primary bb-search__show" });
+    showResults.addEventListener("click", function () {
+      setFolded(true);
+      status.scrollIntoView({ block: "start" });
+      toggle.focus({ preventScroll: true });
+    });
+    function applyLayout() {
+      toggle.hidden = !narrow;
+      showResults.hidden = !narrow;
+      setFolded(narrow);
+    }
+    applyLayout();
+    narrowQuery.addEventListener("change", function (e) { narrow = e.matches; applyLayout(); });
 
     var facetInputs = {};
     function renderFacets(allFilters) {
@@ -120,6 +133,7 @@
         });
         facetsBox.appendChild(fieldset);
       });
+      facetsBox.appendChild(showResults);
     }
 
     function renderCounts(counts) {
@@ -156,7 +170,11 @@
       var meta = data.meta || {};
       var title = el("p", { class: "bb-card__title" }, [el("a", { href: data.url, text: meta.title || data.url })]);
       var children = [title, el("p", { class: "bb-card__summary", text: meta.summary || "" })];
-      if (state.q && data.excerpt) children.push(el("p", { class: "bb-card__excerpt", html: "… " + data.excerpt + " …" }));
+      // The excerpt shows where the words matched, unless that is the summary already shown.
+      var plainExcerpt = (data.excerpt || "").replace(/<[^>]*>/g, "");
+      if (state.q && plainExcerpt && (meta.summary || "").indexOf(plainExcerpt.slice(0, 40)) < 0) {
+        children.push(el("p", { class: "bb-card__excerpt", html: "… " + data.excerpt + " …" }));
+      }
       children.push(el("p", { class: "bb-card__meta", text: [meta.centre, meta.themes].filter(Boolean).join(" · ") }));
       return el("li", {}, [el("article", { class: "bb-card" }, children)]);
     }
@@ -197,6 +215,7 @@
         FACETS.forEach(function (f, i) { counts[f.key] = (found[i + 1] && found[i + 1].filters[f.key]) || {}; });
         renderCounts(counts);
         var n = current.results.length;
+        showResults.textContent = "Vis " + plural(n, "case", "cases");
         status.textContent = n ? plural(n, "case fundet", "cases fundet") : "Ingen cases matcher. Prøv færre filtre eller andre ord.";
         results.replaceChildren();
         shown = 0;
