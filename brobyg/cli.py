@@ -4,6 +4,7 @@ commands that need them, so `check` stays fast in editors and hooks."""
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -12,9 +13,21 @@ from .model import AUDIENCES
 DEFAULT_ROOT = Path(__file__).resolve().parent.parent
 
 
+# argparse's own messages, in Danish.
+_DANISH = [
+    (re.compile(r"unrecognized arguments: (.*)"), r"ukendte argumenter: \1"),
+    (re.compile(r"the following arguments are required: (.*)"), r"disse argumenter mangler: \1"),
+    (re.compile(r"argument (.+?): invalid choice: (.*) \(choose from (.*)\)"), r"argumentet \1: ugyldigt valg \2 (vælg mellem \3)"),
+    (re.compile(r"argument (.+?): expected one argument"), r"argumentet \1 skal have en værdi"),
+    (re.compile(r"ambiguous option: (\S+) could match (.*)"), r"tvetydigt argument \1; det kan være \2"),
+]
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # usage errors exit 2, in Danish
-        self.print_usage(sys.stderr)
+        for pattern, danish in _DANISH:
+            message = pattern.sub(danish, message)
+        sys.stderr.write(self.format_usage().replace("usage: ", "brug: ", 1))
         print(f"{self.prog}: fejl: {message}", file=sys.stderr)
         sys.exit(2)
 
@@ -65,13 +78,23 @@ def _check(root: Path, args) -> int:
     from .problems import ERROR, render
     from .validate import check
 
+    if not root.is_dir():
+        print(f"build.py: fejl: mappen findes ikke: {root}", file=sys.stderr)
+        return 2
     missing = [p for p in args.paths if not p.exists()]
     if missing:
         print(f"build.py: fejl: findes ikke: {', '.join(str(p) for p in missing)}", file=sys.stderr)
         return 2
+    outside = [p for p in args.paths if not p.resolve().is_relative_to(root) and not root.is_relative_to(p.resolve())]
+    if outside:
+        print(f"build.py: fejl: ligger ikke i vidensbasen {root}: {', '.join(str(p) for p in outside)}", file=sys.stderr)
+        return 2
     paths = [p.resolve() for p in args.paths] or None
     result = check(root, paths)
     problems = result.report.sorted()
-    print(render(problems, args.format, result.files))
+    try:
+        print(render(problems, args.format, result.files), flush=True)
+    except BrokenPipeError:  # `check | head`: the reader left; that is not our error
+        sys.stdout = None
     failing = [p for p in problems if p.severity == ERROR or args.strict]
     return 1 if failing else 0

@@ -7,6 +7,7 @@ becomes a Danish message with a line number, never a traceback.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,13 +31,15 @@ class Y:
     """A YAML value with its position (1-based line and column in the file).
 
     ``value`` is a plain scalar, a ``list[Y]`` or a ``dict[str, Y]``; for a
-    mapping, ``key_pos`` holds where each key stands.
+    mapping, ``key_pos`` holds where each key stands; for a scalar, ``raw``
+    is its text as written (``+4512345678`` where ``value`` is an int).
     """
 
     value: Any
     line: int
     col: int
     key_pos: dict[str, tuple[int, int]] | None = None
+    raw: str | None = None
 
     @property
     def is_map(self) -> bool:
@@ -61,6 +64,15 @@ class SourceText:
     text: str
 
 
+_OS_ERRORS = {
+    errno.ENOENT: "den findes ikke, eller den er en genvej til en fil, der ikke findes",
+    errno.EACCES: "ingen adgang",
+    errno.EPERM: "ingen adgang",
+    errno.EISDIR: "det er en mappe",
+    errno.ELOOP: "genvejen peger på sig selv",
+}
+
+
 def read_text(path: Path, rel: str, report: Report, max_bytes: int = MAX_TEXT_BYTES) -> SourceText | None:
     """Return the file's text with BOM removed and newlines normalised, or None."""
     try:
@@ -74,7 +86,8 @@ def read_text(path: Path, rel: str, report: Report, max_bytes: int = MAX_TEXT_BY
             return None
         data = path.read_bytes()
     except OSError as exc:
-        report.error(rel, 0, 0, "FILE-READ", f"Filen kan ikke læses ({exc.strerror}). Tjek at den findes og må læses.")
+        why = _OS_ERRORS.get(exc.errno, exc.strerror or str(exc))
+        report.error(rel, 0, 0, "FILE-READ", f"Filen kan ikke læses ({why}). Tjek at den findes og må læses.")
         return None
     if not data.strip():
         report.error(rel, 0, 0, "FILE-EMPTY", "Filen er tom. Start fra skabelonen templates/case.md eller kør 'python build.py new'.")
@@ -85,8 +98,10 @@ def read_text(path: Path, rel: str, report: Report, max_bytes: int = MAX_TEXT_BY
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raw = exc.object  # the bytes after any BOM: exc.start counts from there
+        line = raw.count(b"\n", 0, exc.start) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        col = len(raw[line_start : exc.start].decode("utf-8", "replace")) + 1  # characters, not bytes
         report.error(
             rel, line, col, "FILE-ENCODING",
             "Filen er ikke gemt som UTF-8 (æ, ø og å bliver forkerte). Gem den igen med tegnsættet UTF-8.",
@@ -151,6 +166,10 @@ _YAML_HINTS = [
 ]
 
 
+# Problems libyaml finds only where the text runs out or the next line starts.
+_UNCLOSED = ("found unexpected end of stream", "did not find expected ',' or ']'", "did not find expected ',' or '}'")
+
+
 def parse_yaml(text: str, rel: str, first_line: int, report: Report) -> Y | None:
     """Parse YAML into ``Y`` values, rejecting what we never want in our files.
 
@@ -168,11 +187,18 @@ def parse_yaml(text: str, rel: str, first_line: int, report: Report) -> Y | None
     try:
         return _build(yaml.parse(text, Loader=_LOADER), rel, first_line, report)
     except yaml.MarkedYAMLError as exc:
+        problem = (exc.problem or exc.context or "ukendt fejl").strip()
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and any(p in problem for p in _UNCLOSED):
+            mark = exc.context_mark  # where the quote or bracket was opened, not where the text ran out
         line = first_line + (mark.line if mark else 0)
         col = (mark.column + 1) if mark else 1
-        problem = (exc.problem or exc.context or "ukendt fejl").strip()
         hint = next((h for key, h in _YAML_HINTS if key in problem), "Tjek kolon, indrykning og anførselstegn på linjen.")
+        if "cannot start any token" in problem and mark:
+            lines = text.split("\n")
+            ch = lines[mark.line][mark.column : mark.column + 1] if mark.line < len(lines) else ""
+            if ch.strip():
+                hint = f"En værdi må ikke starte med '{ch}'. Sæt den i anførselstegn."
         report.error(rel, line, col, "YAML-SYNTAX", f"Ugyldig YAML ({problem}). {hint}")
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
         report.error(rel, first_line, 1, "YAML-SYNTAX", f"Ugyldig YAML ({exc}). Tjek kolon, indrykning og anførselstegn.")
@@ -237,7 +263,7 @@ def _build(events, rel: str, first_line: int, report: Report) -> Y | None:
                     refuse(ev, "YAML-SYNTAX", "Der er mere end ét YAML-dokument. Slet den ekstra '---'-linje.")
             elif isinstance(ev, yaml.ScalarEvent):
                 line, col = pos(ev)
-                attach(Y(_scalar(ev), line, col), ev)
+                attach(Y(_scalar(ev), line, col, raw=ev.value), ev)
             elif isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 if len(stack) >= MAX_YAML_DEPTH:
                     refuse(ev, "YAML-DEPTH", f"Værdien er indlejret mere end {MAX_YAML_DEPTH} niveauer. Felterne i en case er højst to niveauer dybe.")
@@ -266,6 +292,11 @@ def _scalar(ev: yaml.ScalarEvent) -> Any:
         return _CONSTRUCTOR.construct_object(yaml.ScalarNode(tag, value))
     except (ValueError, OverflowError, yaml.YAMLError):
         return value  # e.g. 2025-02-30: keep the text, the date rule explains
+    finally:
+        # The shared constructor caches every node it built; forget them, or a
+        # long-running process (serve) keeps every scalar it ever parsed.
+        _CONSTRUCTOR.constructed_objects.clear()
+        _CONSTRUCTOR.recursive_objects.clear()
 
 
 def is_date(value: Any) -> bool:

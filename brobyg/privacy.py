@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +16,9 @@ _WHY = "Cases handler om mennesker i sårbare positioner, og teksten bliver offe
 
 # DDMMYY-XXXX or DDMMYYXXXX; the date is checked below to keep false alarms low.
 CPR_RE = re.compile(r"(?<![\d-])(\d{2})(\d{2})(\d{2})[- ]?(\d{4})(?![\d-])")
-EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+# The lookbehind starts a match only where a run of address characters starts; without it
+# a long run with no '@' is rescanned from every position (quadratic: minutes per file).
+EMAIL_RE = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 # Danish numbers: 8 digits, plain or in pairs; with +45/0045 also 4+4 digits.
 PHONE_RE = re.compile(
     r"(?<![\w+-])(?:(?:\+45|0045)[ ]?(?:\d{8}|\d{2}(?:[ .]\d{2}){3}|\d{4} \d{4})|\d{2}(?:[ .]\d{2}){3}|\d{8})(?![\w-])"
@@ -60,13 +63,17 @@ def image_has_gps(path: Path) -> bool | None:
     from PIL import Image, UnidentifiedImageError  # imported here: only cases with images pay for it
 
     try:
-        with Image.open(path) as img:
-            gps = img.getexif().get_ifd(GPS_IFD)
-            if any(tag in gps for tag in (1, 2, 3, 4)):  # latitude/longitude and their refs
-                return True
-            xmp = img.info.get("xmp") or img.info.get("XML:com.adobe.xmp") or b""
-            if isinstance(xmp, str):
-                xmp = xmp.encode()
-            return b"GPSLatitude" in xmp or b"GPSLongitude" in xmp
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # e.g. DecompressionBombWarning: we only read metadata
+            with Image.open(path) as img:
+                gps = img.getexif().get_ifd(GPS_IFD)
+                if any(tag in gps for tag in (1, 2, 3, 4)):  # latitude/longitude and their refs
+                    return True
+                xmp = img.info.get("xmp") or img.info.get("XML:com.adobe.xmp") or b""
+                if isinstance(xmp, str):
+                    xmp = xmp.encode()
+                return b"GPSLatitude" in xmp or b"GPSLongitude" in xmp
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return None
+    except Exception:  # noqa: BLE001 - DecompressionBombError, or a plugin choking on broken metadata
         return None

@@ -62,7 +62,10 @@ def check(root: Path, paths: list[Path] | None = None, today: dt.date | None = N
     data_files = [project.municipalities_file, project.centres_file, project.target_groups_file]
     data_files += sorted(project.topics_dir.glob("*.md")) if project.topics_dir.is_dir() else []
 
+    if paths is not None and any(root.resolve().is_relative_to(p.resolve()) for p in paths):
+        paths = None  # `check .`: the whole knowledge base
     all_cases = project.case_files()
+    _misnamed_case_files(project, report)
     selected = all_cases if paths is None else [p for p in _expand(paths) if _is_case_path(project, p)]
     checker = CaseChecker(project, kb, report, today, {p.stem for p in all_cases})
     for path in selected:
@@ -79,11 +82,33 @@ def check(root: Path, paths: list[Path] | None = None, today: dt.date | None = N
     return CheckResult(kb, report.only(chosen), len(set(_expand(paths))))
 
 
+_TEXT_SUFFIXES = (".md", ".markdown", ".mdown", ".txt")
+
+
+def _misnamed_case_files(project: Project, report: Report) -> None:
+    """'Case.MD' or 'case.markdown' in cases/ would be skipped without a word."""
+    if not project.cases_dir.is_dir():
+        return
+    for path in sorted(project.cases_dir.iterdir()):
+        if path.suffix.lower() in _TEXT_SUFFIXES and path.suffix != ".md" and path.is_file():
+            suggestion = slugify(path.stem) or "min-case"
+            report.error(project.rel(path), 0, 0, "FILE-NAME",
+                         f"Filen '{path.name}' bliver ikke læst: en case skal ende på '.md'. Omdøb filen til '{suggestion}.md'.")
+
+
 def _expand(paths: list[Path]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         out.extend(sorted(p.glob("*.md")) if p.is_dir() else [p])
     return out
+
+
+def _is_file(path: Path) -> bool:
+    """Path.is_file() without the OSError a 300-character link target raises (name too long)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def _is_case_path(project: Project, path: Path) -> bool:
@@ -127,8 +152,9 @@ class CaseChecker:
                     f"Filnavnet '{path.name}' er ikke gyldigt: brug kun a-z, 0-9 og '-' (æ→ae, ø→oe, å→aa). Omdøb filen til '{suggestion}.md'.")
         src = read_text(path, rel, r)
         split = src and split_front_matter(src, r)
+        before_yaml = len(r.problems)
         fm = split and parse_yaml(split.yaml_text, rel, split.yaml_first_line, r)
-        if split and split.yaml_text.strip() == "":
+        if split and fm is None and len(r.problems) == before_yaml:  # nothing but blank lines or comments
             r.error(rel, 1, 1, "FM-MISSING", "Front matter er tom. Udfyld felterne fra skabelonen templates/case.md.")
             return None
         if not fm:
@@ -170,8 +196,8 @@ class CaseChecker:
             "title": lambda n: self._text(rel, n, "CASE-TITLE", "title", 5, 120),
             "summary": lambda n: self._text(rel, n, "CASE-SUMMARY", "summary", 20, 300, plain=True),
             "centre": lambda n: self._id(rel, n, "CASE-CENTRE", "centret", self.kb.centres, "data/centres.yml"),
-            "themes": lambda n: self._ids(rel, n, "CASE-THEME", "tema", THEME_IDS, "topics/", 1, 6),
-            "target_groups": lambda n: self._ids(rel, n, "CASE-TARGET-GROUP", "målgruppe", self.kb.target_groups, "data/target-groups.yml", 1, 12),
+            "themes": lambda n: self._ids(rel, n, "CASE-THEME", "tema", "temaer", THEME_IDS, "topics/", 1, 6),
+            "target_groups": lambda n: self._ids(rel, n, "CASE-TARGET-GROUP", "målgruppe", "målgrupper", self.kb.target_groups, "data/target-groups.yml", 1, 12),
             "visibility": lambda n: self._visibility(rel, n),
             "published": lambda n: self._date(rel, n, "CASE-PUBLISHED", "published"),
             "updated": lambda n: self._date(rel, n, "CASE-UPDATED", "updated"),
@@ -225,14 +251,14 @@ class CaseChecker:
             return None
         return n.value
 
-    def _ids(self, rel, n: Y, code, what, known, where, lo, hi):
+    def _ids(self, rel, n: Y, code, what, whats, known, where, lo, hi):
         items = n.value if n.is_seq else None
         if items is None:
             example = ", ".join(list(known)[:2])
-            self.report.error(rel, n.line, n.col, code, f"Skriv {what}r som en liste, fx [{example}].")
+            self.report.error(rel, n.line, n.col, code, f"Skriv {whats} som en liste, fx [{example}].")
             return None
         if not lo <= len(items) <= hi:
-            self.report.error(rel, n.line, n.col, code, f"Angiv {lo}–{hi} {what}r; der står {len(items)}.")
+            self.report.error(rel, n.line, n.col, code, f"Angiv {lo}–{hi} {whats}; der står {len(items)}.")
             return None
         out, ok = [], True
         for item in items:
@@ -325,8 +351,8 @@ class CaseChecker:
             if node is None:
                 continue
             value = node.value
-            if isinstance(value, int) and key == "phone":
-                value = str(value)
+            if isinstance(value, int) and not isinstance(value, bool) and key == "phone":
+                value = node.raw or str(value)  # '+4512345678' is an int to YAML; judge it as written
             if not isinstance(value, str) or not value.strip():
                 r.error(rel, node.line, node.col, "CASE-CONTACT", f"'{key}' i 'contact' skal være en tekst.")
                 ok = False
@@ -393,18 +419,21 @@ class CaseChecker:
                     links.append(slug)
         return links
 
-    def _resolve(self, rel: str, pos, target: str, path: Path) -> Path | None:
+    def _resolve(self, rel: str, pos, target: str, path: Path, code: str = "BODY-LINK") -> Path | None:
         """The repository file a relative target names, or None after an error."""
         file_part = unquote(target.split("#", 1)[0].split("?", 1)[0])
         if target.startswith("/") or file_part.startswith("/"):
-            self.report.error(rel, *pos, "BODY-LINK", f"Linket '{target}' er absolut. Brug en relativ sti til filen, fx 'anden-case.md' eller '../topics/velkomst.md'.")
+            self.report.error(rel, *pos, code, f"Linket '{target}' er absolut. Brug en relativ sti til filen, fx 'anden-case.md' eller '../topics/velkomst.md'.")
+            return None
+        if any(ch < " " for ch in file_part):  # e.g. '%00': no file can have that name
+            self.report.error(rel, *pos, code, f"Linket '{target}' indeholder kontroltegn, som ingen filnavne har. Ret stien.")
             return None
         resolved = Path(os.path.normpath(path.parent / file_part))
         root = self.project.root.resolve()
         try:
             resolved.resolve().relative_to(root)
         except ValueError:
-            self.report.error(rel, *pos, "BODY-LINK", f"'{target}' peger uden for repositoriet. Læg filen i casens mappe, eller link til en webadresse.")
+            self.report.error(rel, *pos, code, f"'{target}' peger uden for repositoriet. Læg filen i casens mappe, eller link til en webadresse.")
             return None
         return resolved
 
@@ -435,12 +464,18 @@ class CaseChecker:
                 if PurePosixPath(where).stem not in THEME_IDS:
                     self.report.error(rel, *pos, "BODY-LINK", f"'{where}' er ikke et tema.{did_you_mean(PurePosixPath(where).stem, THEME_IDS)}")
                 return None
-            if parts[0] == "docs" and resolved.is_file():
+            if parts[0] == "docs" and _is_file(resolved):
+                return None
+            if parts[0] == "docs":
+                self.report.error(rel, *pos, "BODY-LINK", f"Siden '{where}' findes ikke. Tjek stavningen; siderne ligger i docs/.")
                 return None
             self.report.error(rel, *pos, "BODY-LINK",
                               f"Linket '{target}' peger på '{where}', som ikke er en side på sitet. Link til en case (fx 'anden-case.md'), et tema ('../topics/velkomst.md') eller en side i docs/.")
             return None
-        if parts[0] != "cases" or not resolved.is_file():
+        if parts[0] != "cases":
+            self.report.error(rel, *pos, "BODY-LINK",
+                              f"'{where}' ligger uden for cases/ og kommer ikke med på sitet. Læg bilag i casens egen mappe (cases/{Path(rel).stem}/).")
+        elif not _is_file(resolved):
             self.report.error(rel, *pos, "BODY-LINK", f"Filen '{where}' findes ikke. Læg bilag i casens egen mappe (cases/{Path(rel).stem}/) og tjek stavningen.")
         return None
 
@@ -451,14 +486,14 @@ class CaseChecker:
         if bodyscan.url_scheme(target):
             r.error(rel, *pos, "BODY-IMAGE", "Billeder skal ligge i repositoriet, ikke hentes fra en anden hjemmeside: læg filen i casens mappe.")
             return
-        resolved = self._resolve(rel, pos, target, path)
+        resolved = self._resolve(rel, pos, target, path, "BODY-IMAGE")
         if resolved is None:
             return
         where = self.project.rel(resolved)
         if resolved.suffix.lower() not in IMAGE_EXTENSIONS:
             r.error(rel, *pos, "BODY-IMAGE", f"'{where}' er ikke en tilladt billedtype. Brug {', '.join(IMAGE_EXTENSIONS)}.")
             return
-        if not resolved.is_file():
+        if not _is_file(resolved):
             r.error(rel, *pos, "BODY-IMAGE", f"Billedet '{where}' findes ikke. Læg det i cases/{Path(rel).stem}/ og tjek stavningen (store og små bogstaver tæller).")
             return
         size = resolved.stat().st_size

@@ -25,7 +25,13 @@ def _load_yaml_file(project: Project, path, report: Report) -> tuple[str, Y | No
         report.error(rel, 0, 0, "DATA-MISSING", f"Datafilen {rel} mangler. Den skal findes i repositoriet; gendan den fra git.")
         return rel, None
     src = read_text(path, rel, report)
-    return rel, (parse_yaml(src.text, rel, 1, report) if src else None)
+    if src is None:
+        return rel, None
+    before = len(report.problems)
+    root = parse_yaml(src.text, rel, 1, report)
+    if root is None and len(report.problems) == before:  # only comments and blank lines
+        report.error(rel, 1, 1, "DATA-SHAPE", f"Datafilen {rel} indeholder ingen data, kun kommentarer. Gendan indholdet fra git.")
+    return rel, root
 
 
 def load_regions(project: Project, report: Report) -> dict[str, str]:
@@ -145,7 +151,11 @@ def load_topics(project: Project, report: Report) -> dict[str, Theme]:
 def _load_topic(path, rel: str, report: Report) -> Theme | None:
     src = read_text(path, rel, report)
     split = src and split_front_matter(src, report)
+    before = len(report.problems)
     fm = split and parse_yaml(split.yaml_text, rel, split.yaml_first_line, report)
+    if split and fm is None and len(report.problems) == before:  # nothing but blank lines or comments
+        report.error(rel, 1, 1, "FM-MISSING", "Front matter er tom. Skriv felterne title, question og guiding_questions mellem de to '---'-linjer.")
+        return None
     if not fm:
         return None
     if not fm.is_map:
