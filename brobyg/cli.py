@@ -89,7 +89,7 @@ def _check(root: Path, args) -> int:
     if outside:
         print(f"build.py: fejl: ligger ikke i vidensbasen {root}: {', '.join(str(p) for p in outside)}", file=sys.stderr)
         return 2
-    paths = [p.resolve() for p in args.paths] or None
+    paths = [p.absolute() for p in args.paths] or None
     result = check(root, paths)
     problems = result.report.sorted()
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,9 +40,12 @@ class Project:
         return self.data_dir / "target-groups.yml"
 
     def rel(self, path: Path) -> str:
-        """Repository-relative POSIX path for messages; absolute when outside."""
+        """Repository-relative POSIX path for messages; absolute when outside.
+
+        Symlinks are not followed: a problem is reported under the name the
+        contributor sees (and a symlink loop cannot make this raise)."""
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return Path(os.path.abspath(path)).relative_to(os.path.abspath(self.root)).as_posix()
         except ValueError:
             return path.as_posix()
 

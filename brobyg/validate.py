@@ -112,10 +112,8 @@ def _is_file(path: Path) -> bool:
 
 
 def _is_case_path(project: Project, path: Path) -> bool:
-    try:
-        return path.resolve().parent == project.cases_dir.resolve() and path.suffix == ".md"
-    except OSError:
-        return False
+    # The folder decides, not a symlink's target.
+    return Path(os.path.abspath(path)).parent == Path(os.path.abspath(project.cases_dir)) and path.suffix == ".md"
 
 
 class _Lines:
@@ -432,7 +430,7 @@ class CaseChecker:
         root = self.project.root.resolve()
         try:
             resolved.resolve().relative_to(root)
-        except ValueError:
+        except (ValueError, OSError, RuntimeError):  # outside, or a symlink loop
             self.report.error(rel, *pos, code, f"'{target}' peger uden for repositoriet. Læg filen i casens mappe, eller link til en webadresse.")
             return None
         return resolved
