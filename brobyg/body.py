@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 _FENCED = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ ]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
 _INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
@@ -27,7 +26,6 @@ _EMAIL_AUTOLINK = re.compile(r"<[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+>")  # '<jens@ex
 _ATTR_LIST = re.compile(r"\{:?[^{}\n]*\}")
 # One attribute in an attribute list, as Python-Markdown's attr_list reads it.
 _ATTR_TOKEN = re.compile(r"""([^ =}]+)=(?:"[^"]*"|'[^']*'|[^ =}]+)|[^ =}]+""")
-_MARKED_SECTION = re.compile(r"<!\[")
 
 
 def mask(text: str, pattern: re.Pattern) -> str:
@@ -79,7 +77,7 @@ def scan(body: str, with_html: bool = True) -> BodyScan:
             for start, end in bracketed:
                 chars[start:end] = " " * (end - start)
             html_text = "".join(chars)
-        tags = _HtmlTags.collect(html_text)
+        tags = _html_tags(html_text)
     # The site enables attr_list: '[x](…){: onclick="…"}' would put the attribute on the link.
     if with_html and "{" in code_free:
         tags += [_attr_list(m) for m in _ATTR_LIST.finditer(code_free)]
@@ -96,40 +94,64 @@ def _attr_list(m: re.Match) -> Tag:
     return Tag(m.start(), ATTR_LIST, tuple(pairs))
 
 
-class _HtmlTags(HTMLParser):
-    """Collects start tags with their offsets; text and comments are ignored."""
+# A start tag whose parts hold no '<' or '>': a match can never run past the
+# next '<', so scanning stays linear even on hostile input. (Python's
+# HTMLParser, used before, took quadratic time on many unclosed tags.)
+_START_TAG = re.compile(
+    r"""<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'=<>`]+))?)*)\s*/?>"""
+)
+_ATTR = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'=<>`]+)))?""")
+_END_TAG = re.compile(r"</[a-zA-Z][a-zA-Z0-9-]*\s*>")
+_DECL = re.compile(r"<[!?][^<>]*>")
+INCOMPLETE = "<"  # Tag.name of markup that starts like a tag but is not a whole one
+_TAG_OPENING = re.compile(r"<[/!?]?[^\s<>]{0,20}")
 
-    def __init__(self, text: str) -> None:
-        super().__init__(convert_charrefs=False)
-        self._line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
-        self.tags: list[Tag] = []
 
-    @classmethod
-    def collect(cls, text: str) -> list[Tag]:
-        # '<![' (CDATA and other marked sections) makes HTMLParser raise
-        # AssertionError on unknown keywords: report it ourselves, hide it from the parser.
-        marked = [Tag(m.start(), "![", ()) for m in _MARKED_SECTION.finditer(text)]
-        if marked:
-            text = _MARKED_SECTION.sub("   ", text)
-        parser = cls(text)
-        parser.feed(text)
-        parser.close()
-        return marked + parser.tags
+def _html_tags(text: str) -> list[Tag]:
+    """Start tags, declarations and broken tags, each with its offset.
 
-    def _offset(self) -> int:
-        line, col = self.getpos()
-        return self._line_starts[line - 1] + col
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append(Tag(self._offset(), tag, tuple(attrs)))
-
-    handle_startendtag = handle_starttag
-
-    def handle_decl(self, decl):
-        self.tags.append(Tag(self._offset(), "!" + decl.split()[0].lower() if decl else "!", ()))
-
-    def handle_pi(self, data):
-        self.tags.append(Tag(self._offset(), "?", ()))
+    Whatever starts like a tag but does not parse as a whole one is returned
+    as INCOMPLETE: a browser might still read it as a tag, so it is refused."""
+    tags: list[Tag] = []
+    pos = 0
+    while (i := text.find("<", pos)) >= 0:
+        nxt = text[i + 1 : i + 2]
+        pos = i + 1
+        if text.startswith("<!--", i):
+            end = text.find("-->", i + 4)
+            if end < 0:
+                tags.append(Tag(i, INCOMPLETE, (("", "<!--"),)))
+                break
+            pos = end + 3
+        elif text.startswith("<![", i):  # CDATA and other marked sections
+            tags.append(Tag(i, "![", ()))
+        elif nxt in ("!", "?"):
+            m = _DECL.match(text, i)
+            if m:
+                word = m.group(0)[1:-1].split()
+                tags.append(Tag(i, "?" if nxt == "?" else "!" + (word[0][1:].lower() if word else ""), ()))
+                pos = m.end()
+            else:
+                tags.append(Tag(i, INCOMPLETE, (("", _TAG_OPENING.match(text, i).group(0)),)))
+        elif nxt == "/":
+            m = _END_TAG.match(text, i)
+            if m:
+                pos = m.end()
+            elif text[i + 2 : i + 3].isascii() and text[i + 2 : i + 3].isalpha():
+                tags.append(Tag(i, INCOMPLETE, (("", _TAG_OPENING.match(text, i).group(0)),)))
+        elif nxt.isascii() and nxt.isalpha():
+            m = _START_TAG.match(text, i)
+            if m:
+                attrs = tuple(
+                    (a.group(1).lower(), None if a.group(2) is a.group(3) is a.group(4) is None
+                     else html.unescape(next(g for g in a.group(2, 3, 4) if g is not None)))
+                    for a in _ATTR.finditer(m.group(2))
+                )
+                tags.append(Tag(i, m.group(1).lower(), attrs))
+                pos = m.end()
+            else:
+                tags.append(Tag(i, INCOMPLETE, (("", _TAG_OPENING.match(text, i).group(0)),)))
+    return tags
 
 
 # The HTML a case may use, judged by a safe-list: anything not named here is refused.
@@ -171,6 +193,10 @@ def unsafe_reason(tag: Tag) -> str | None:
                 return (f"Attributten '{name}' i en attributliste {{: …}}{danger} er ikke tilladt; "
                         "brug kun .klasse, #id, title, width og height")
         return None
+    if tag.name == INCOMPLETE:
+        start = tag.attrs[0][1] if tag.attrs else "<"
+        return (f"'{start}…' er ufuldstændig HTML (der mangler '>', eller en værdi indeholder '<' eller '>'). "
+                "Ret tagget, eller skriv '&lt;' for et mindre-end-tegn")
     if tag.name not in SAFE_TAGS:
         label = f"<{tag.name}>" if tag.name[:1] not in "!?" else "Denne HTML-konstruktion"
         return f"{label} er ikke tilladt i en case"

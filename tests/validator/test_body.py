@@ -268,6 +268,10 @@ UNSAFE = [
     ('[Klik](https://example.org){: onclick="alert(1)" }', "'onclick'"),
     ("[Klik](https://example.org){ href='javascript:alert(1)' }", "'href'"),
     ("## Overskrift {: style='display:none' }", "'style'"),
+    # Half a tag: a browser may still read it as one, so it is refused.
+    ("<img src=x onerror=alert(1) og så <b>fed</b>", "'<img…' er ufuldstændig HTML"),
+    ('<a title="a > b" href="x.md">Klik</a>', "ufuldstændig HTML"),
+    ("<!-- kommentar uden slut", "ufuldstændig HTML"),
 ]
 
 

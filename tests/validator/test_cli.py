@@ -254,6 +254,10 @@ def _long_word(kb):  # used to rescan quadratically for e-mail addresses
     kb.write_case("langt-ord", kb.front_matter(), "## Baggrund\n\n" + "a" * 400_000)
 
 
+def _unclosed_tags(kb):  # Python's HTMLParser took quadratic time on these
+    kb.write_case("aabne-tags", kb.front_matter(), kb.valid_body + "\n<a\n" * 100_000)
+
+
 @pytest.mark.parametrize(
     ("make", "rel", "code"),
     [
@@ -263,8 +267,9 @@ def _long_word(kb):  # used to rescan quadratically for e-mail addresses
         (_laughs, "cases/latter.md", "YAML-ALIAS"),
         (_spaces_after_link, "cases/mellemrum.md", "BODY-HEADING"),
         (_long_word, "cases/langt-ord.md", "BODY-HEADING"),
+        (_unclosed_tags, "cases/aabne-tags.md", "BODY-HTML"),
     ],
-    ids=["10-MB", "binary", "deeply-nested", "billion-laughs", "spaces-after-link", "long-word"],
+    ids=["10-MB", "binary", "deeply-nested", "billion-laughs", "spaces-after-link", "long-word", "unclosed-tags"],
 )
 def test_hostile_input_ends_in_an_error_line(kb, make, rel, code):
     make(kb)
