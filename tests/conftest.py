@@ -163,3 +163,8 @@ def copy_fixture(name: str, dest: Path) -> KnowledgeBaseDir:
 def kb(tmp_path) -> KnowledgeBaseDir:
     """A fresh, valid copy of tests/fixtures/minimal."""
     return copy_fixture("minimal", tmp_path / "kb")
+
+
+# Show the "browser tests were SKIPPED" banner on every run, also under xdist
+# (whose controller does not load tests/browser/conftest.py on its own).
+from tests.browser.conftest import pytest_terminal_summary  # noqa: E402,F401
