@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 

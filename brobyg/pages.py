@@ -10,8 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import shutil
-from dataclasses import dataclass
+from collections import defaultdict
 from pathlib import Path
 
 import jinja2
@@ -63,21 +62,32 @@ def _env() -> jinja2.Environment:
     return env
 
 
-@dataclass
 class Site:
-    """What every template may look up: the audience's knowledge base."""
+    """What every template may look up: the audience's cases, newest first,
+    indexed once by theme, centre and target group."""
 
-    kb: KnowledgeBase
-    audience: str
+    def __init__(self, kb: KnowledgeBase, audience: str) -> None:
+        self.kb = kb
+        self.audience = audience
+        self.newest = kb.newest_first()
+        self._by_theme: dict[str, list[Case]] = defaultdict(list)
+        self._by_centre: dict[str, list[Case]] = defaultdict(list)
+        self._by_group: dict[str, list[Case]] = defaultdict(list)
+        for case in self.newest:
+            for t in case.themes:
+                self._by_theme[t].append(case)
+            self._by_centre[case.centre].append(case)
+            for g in case.target_groups:
+                self._by_group[g].append(case)
 
     def cases_with_theme(self, theme_id: str) -> list[Case]:
-        return [c for c in self.kb.newest_first() if theme_id in c.themes]
+        return self._by_theme.get(theme_id, [])
 
     def cases_of_centre(self, centre_id: str) -> list[Case]:
-        return [c for c in self.kb.newest_first() if c.centre == centre_id]
+        return self._by_centre.get(centre_id, [])
 
     def cases_for_group(self, group_id: str) -> list[Case]:
-        return [c for c in self.kb.newest_first() if group_id in c.target_groups]
+        return self._by_group.get(group_id, [])
 
 
 def _front_matter(**meta) -> str:
@@ -123,7 +133,7 @@ def write_pages(root: Path, kb: KnowledgeBase, audience: str, staging: Path) -> 
     env = _env()
     out = StagingWriter(staging)
     staging.mkdir(parents=True, exist_ok=True)
-    newest = kb.newest_first()
+    newest = site.newest
 
     cards: dict[tuple[str, int], str] = {}
 

@@ -7,7 +7,6 @@ import re
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-import pytest
 
 from brobyg.model import THEME_IDS
 from brobyg.pages import danish_date
