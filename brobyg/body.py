@@ -17,9 +17,11 @@ _INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 # line of spaces those backtrack quadratically and a 500 KB file would hang `check`.
 _HEADING = re.compile(r"^[ ]{0,3}(#{1,6})[ \t]+([^\n]*)$", re.M)  # closing '#'s stripped in scan()
 # 'Titel\n=====' is an h1 and 'Titel\n-----' an h2 (setext headings).
-_SETEXT = re.compile(r"^[ ]{0,3}([^\s#][^\n]*)\n[ ]{0,3}(=+|-+)[ \t]*$", re.M)
+_SETEXT_UNDERLINE = re.compile(r"\n[ ]{0,3}(=+|-+)[ \t]*(?=\n|\Z)")  # starts with a literal: fast
+_SETEXT_TEXT = re.compile(r"[ ]{0,3}([^\s#][^\n]*)")
 # '(?=(?P<ws>\s*))(?P=ws)' is an atomic '\s*': it cannot give back what the trailing '\s*' takes.
-_LINK = re.compile(r"(?P<bang>!?)\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\((?=(?P<ws>\s*))(?P=ws)(?P<target><[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
+# Starts with a literal '[' (fast to find); an image's '!' is looked up before it.
+_LINK = re.compile(r"\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\((?=(?P<ws>\s*))(?P=ws)(?P<target><[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
 _REF_DEF = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:[ \t]+.*)?$", re.M)
 _AUTOLINK = re.compile(r"<((?:https?|mailto|ftp|javascript|data|vbscript|file):[^>\s]*)>", re.I)
 _EMAIL_AUTOLINK = re.compile(r"<[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+>")  # '<jens@example.org>' is a link, not a tag
@@ -66,8 +68,11 @@ def scan(body: str, with_html: bool = True) -> BodyScan:
     headings = []
     if "#" in code_free:
         headings += [(m.start(), len(m.group(1)), m.group(2).rstrip(" \t#").strip()) for m in _HEADING.finditer(code_free)]
-    if "=" in code_free or "-" in code_free:
-        headings += [(m.start(), 1 if m.group(2)[0] == "=" else 2, m.group(1).strip()) for m in _SETEXT.finditer(code_free)]
+    for m in _SETEXT_UNDERLINE.finditer(code_free):
+        start = code_free.rfind("\n", 0, m.start()) + 1
+        text = _SETEXT_TEXT.fullmatch(code_free, start, m.start())
+        if text:
+            headings.append((start, 1 if m.group(1)[0] == "=" else 2, text.group(1).strip()))
     links = []
     bracketed = []  # '[x](<a b.md>)': the '<a b.md>' is a link target, not an HTML tag
     for m in _LINK.finditer(code_free) if "](" in code_free else ():
@@ -75,7 +80,8 @@ def scan(body: str, with_html: bool = True) -> BodyScan:
         if target.startswith("<") and target.endswith(">"):
             target = target[1:-1]
             bracketed.append(m.span("target"))
-        links.append(Link(m.start(), target, m.group("bang") == "!", m.group("text")))
+        is_image = m.start() > 0 and code_free[m.start() - 1] == "!"
+        links.append(Link(m.start() - is_image, target, is_image, m.group("text")))
     if "]:" in code_free:
         links += [Link(m.start(1), m.group(1), False, None) for m in _REF_DEF.finditer(code_free)]
     if "<" in code_free:

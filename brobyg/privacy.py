@@ -34,25 +34,43 @@ def _valid_cpr_date(dd: str, mm: str, yy: str) -> bool:
     return 1 <= day <= last
 
 
+# Every CPR or phone number lies inside a run of digits, spaces, dots and
+# dashes (a phone number may start with '+'). One pass finds those runs; the
+# exact patterns then look only inside runs long enough to hold a number,
+# which is much cheaper than running each pattern over the whole text.
+_NUMBER_RUN = re.compile(r"[+\d][\d .-]*\d")
+_DIGIT = re.compile(r"\d")
+
+
+def _number_spans(text: str) -> Iterator[tuple[int, int]]:
+    for m in _NUMBER_RUN.finditer(text):
+        if m.end() - m.start() >= 8 and len(_DIGIT.findall(m.group(0))) >= 8:
+            # One character more on the right, for the patterns' lookahead.
+            yield m.start(), min(len(text), m.end() + 1)
+
+
 def find(text: str) -> Iterator[tuple[int, str, str]]:
     """Yield (offset, code, message) for each piece of personal data in ``text``."""
-    for m in CPR_RE.finditer(text):
-        if _valid_cpr_date(m.group(1), m.group(2), m.group(3)):
-            yield m.start(), "PRIVACY-CPR", (
-                f"Teksten ser ud til at indeholde et CPR-nummer ('{m.group(0)}'). {_WHY}: slet nummeret helt."
-            )
+    spans = list(_number_spans(text))
+    for start, end in spans:
+        for m in CPR_RE.finditer(text, start, end):
+            if _valid_cpr_date(m.group(1), m.group(2), m.group(3)):
+                yield m.start(), "PRIVACY-CPR", (
+                    f"Teksten ser ud til at indeholde et CPR-nummer ('{m.group(0)}'). {_WHY}: slet nummeret helt."
+                )
     for m in EMAIL_RE.finditer(text) if "@" in text else ():
         yield m.start(), "PRIVACY-EMAIL", (
             f"E-mailadressen '{m.group(0)}' må ikke stå i teksten. {_WHY}. "
             "Skriv en medarbejders kontakt i feltet 'contact', og nævn ingen borgeres adresser."
         )
-    for m in PHONE_RE.finditer(text):
-        if CPR_RE.fullmatch(m.group(0)):
-            continue
-        yield m.start(), "PRIVACY-PHONE", (
-            f"Telefonnummeret '{m.group(0)}' må ikke stå i teksten. {_WHY}. "
-            "Skriv en medarbejders nummer i feltet 'contact'."
-        )
+    for start, end in spans:
+        for m in PHONE_RE.finditer(text, start, end):
+            if CPR_RE.fullmatch(m.group(0)):
+                continue
+            yield m.start(), "PRIVACY-PHONE", (
+                f"Telefonnummeret '{m.group(0)}' må ikke stå i teksten. {_WHY}. "
+                "Skriv en medarbejders nummer i feltet 'contact'."
+            )
 
 
 GPS_IFD = 0x8825
