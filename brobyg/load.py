@@ -250,40 +250,63 @@ def _build(events, rel: str, first_line: int, report: Report) -> Y | None:
             parent.key_pos[name] = (kline, kcol)
             pending_keys[-1] = None
 
+    # Dispatch on the exact event class, most frequent first: this loop runs
+    # for every value of every file `check` reads.
+    scalar_cls, map_start, seq_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
     try:
         for ev in events:
-            if isinstance(ev, yaml.AliasEvent) or getattr(ev, "anchor", None):
-                refuse(ev, "YAML-ALIAS", "YAML-ankre og -aliaser ('&' og '*') bruges ikke her. Skriv værdien ud, eller sæt teksten i anførselstegn.")
-            tag = getattr(ev, "tag", None)
-            if tag and tag != "!":
-                refuse(ev, "YAML-TAG", f"YAML-tagget '{tag}' er ikke tilladt. Slet det, og skriv værdien som almindelig tekst.")
-            if isinstance(ev, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    refuse(ev, "YAML-SYNTAX", "Der er mere end ét YAML-dokument. Slet den ekstra '---'-linje.")
-            elif isinstance(ev, yaml.ScalarEvent):
-                line, col = pos(ev)
-                attach(Y(_scalar(ev), line, col, raw=ev.value), ev)
-            elif isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            cls = type(ev)
+            if cls is scalar_cls:
+                if ev.anchor:
+                    refuse(ev, "YAML-ALIAS", _ALIAS_MSG)
+                if ev.tag and ev.tag != "!":
+                    refuse(ev, "YAML-TAG", _tag_msg(ev.tag))
+                mark = ev.start_mark
+                attach(Y(_scalar(ev), first_line + mark.line, mark.column + 1, raw=ev.value), ev)
+            elif cls in ends:
+                stack.pop()
+                pending_keys.pop()
+            elif cls is map_start or cls is seq_start:
+                if ev.anchor:
+                    refuse(ev, "YAML-ALIAS", _ALIAS_MSG)
+                if ev.tag and ev.tag != "!":
+                    refuse(ev, "YAML-TAG", _tag_msg(ev.tag))
                 if len(stack) >= MAX_YAML_DEPTH:
                     refuse(ev, "YAML-DEPTH", f"Værdien er indlejret mere end {MAX_YAML_DEPTH} niveauer. Felterne i en case er højst to niveauer dybe.")
                 line, col = pos(ev)
-                is_map = isinstance(ev, yaml.MappingStartEvent)
+                is_map = cls is map_start
                 node = Y({} if is_map else [], line, col, {} if is_map else None)
                 attach(node, ev)
                 stack.append(node)
                 pending_keys.append(None)
-            elif isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                stack.pop()
-                pending_keys.pop()
+            elif cls is yaml.AliasEvent:
+                refuse(ev, "YAML-ALIAS", _ALIAS_MSG)
+            elif cls is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    refuse(ev, "YAML-SYNTAX", "Der er mere end ét YAML-dokument. Slet den ekstra '---'-linje.")
     except _Stop:
         return None
     return root
 
 
+_ALIAS_MSG = "YAML-ankre og -aliaser ('&' og '*') bruges ikke her. Skriv værdien ud, eller sæt teksten i anførselstegn."
+
+
+def _tag_msg(tag: str) -> str:
+    return f"YAML-tagget '{tag}' er ikke tilladt. Slet det, og skriv værdien som almindelig tekst."
+
+
+# First characters that can make a plain scalar something other than text.
+_IMPLICIT_FIRST = frozenset(k for k in _RESOLVER.yaml_implicit_resolvers if k is not None)
+
+
 def _scalar(ev: yaml.ScalarEvent) -> Any:
     value = ev.value
     if ev.style or not ev.implicit[0]:  # quoted or block scalar: always text
+        return value
+    if value and value[0] not in _IMPLICIT_FIRST:  # e.g. 'velkomst': no resolver applies
         return value
     tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
     if tag == "tag:yaml.org,2002:str":
