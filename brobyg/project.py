@@ -44,10 +44,11 @@ class Project:
 
         Symlinks are not followed: a problem is reported under the name the
         contributor sees (and a symlink loop cannot make this raise)."""
-        try:
-            return Path(os.path.abspath(path)).relative_to(os.path.abspath(self.root)).as_posix()
-        except ValueError:
-            return path.as_posix()
+        full = os.path.abspath(path)
+        root = os.path.abspath(self.root)
+        if full.startswith(root + os.sep):
+            return full[len(root) + 1 :].replace(os.sep, "/")
+        return full.replace(os.sep, "/") if full != root else "."
 
     def case_files(self) -> list[Path]:
         return sorted(self.cases_dir.glob("*.md")) if self.cases_dir.is_dir() else []

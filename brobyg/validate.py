@@ -136,6 +136,8 @@ class CaseChecker:
         self.today = today
         self.case_slugs = case_slugs
         self._visibility_cache: dict[str, str | None] = {}
+        self._real_root = os.path.realpath(project.root)
+        self._real_dirs: dict[str, str] = {}
         self._link_sites: list[tuple[str, int, int, str]] = []  # (case rel, line, col, target slug)
 
     # -- one file -----------------------------------------------------------
@@ -426,14 +428,24 @@ class CaseChecker:
         if any(ch < " " for ch in file_part):  # e.g. '%00': no file can have that name
             self.report.error(rel, *pos, code, f"Linket '{target}' indeholder kontroltegn, som ingen filnavne har. Ret stien.")
             return None
-        resolved = Path(os.path.normpath(path.parent / file_part))
-        root = self.project.root.resolve()
-        try:
-            resolved.resolve().relative_to(root)
-        except (ValueError, OSError, RuntimeError):  # outside, or a symlink loop
+        resolved = os.path.normpath(os.path.join(path.parent, file_part))
+        if not self._inside_root(resolved):
             self.report.error(rel, *pos, code, f"'{target}' peger uden for repositoriet. Læg filen i casens mappe, eller link til en webadresse.")
             return None
-        return resolved
+        return Path(resolved)
+
+    def _inside_root(self, path: str) -> bool:
+        """Whether ``path`` stays in the repository once symlinks are followed.
+        Folders' real paths are cached: most links point into the same few."""
+        try:
+            folder, name = os.path.split(path)
+            real_folder = self._real_dirs.get(folder)
+            if real_folder is None:
+                real_folder = self._real_dirs[folder] = os.path.realpath(folder)
+            real = os.path.realpath(path) if os.path.islink(path) else os.path.join(real_folder, name)
+        except (OSError, RuntimeError, ValueError):  # a symlink loop, or a name the OS refuses
+            return False
+        return real == self._real_root or real.startswith(self._real_root + os.sep)
 
     def _link(self, rel: str, pos, target: str, path: Path, visibility: str | None) -> str | None:
         """Check a link; return the slug when it points at another case."""
