@@ -36,6 +36,7 @@ def related_cases(cases: list[Case], k: int = 5) -> dict[str, list[Case]]:
     by_sig: dict[tuple[int, int], list[Case]] = defaultdict(list)
     for c in cases:
         by_sig[(_mask(c.themes, theme_ix), _mask(c.target_groups, group_ix))].append(c)
+    rank = {c.slug: _rank_key(c) for c in cases}
     for members in by_sig.values():
         members.sort(key=_rank_key)
     by_theme_mask: dict[int, list[int]] = defaultdict(list)
@@ -47,7 +48,8 @@ def related_cases(cases: list[Case], k: int = 5) -> dict[str, list[Case]]:
         # Theme groups by their theme score, best first, for the bound below.
         groups = sorted(by_theme_mask, key=lambda t: -(t & tmask).bit_count())
         best_group = gmask.bit_count() * TARGET_GROUP_WEIGHT
-        scored: list[tuple[int, Case]] = []
+        # (-score, -date, slug, case): plain tuples sort fast, best first; slugs are unique.
+        scored: list[tuple[int, int, str, Case]] = []
         kth_score = 0
         for t2 in groups:
             tscore = (t2 & tmask).bit_count() * THEME_WEIGHT
@@ -57,10 +59,10 @@ def related_cases(cases: list[Case], k: int = 5) -> dict[str, list[Case]]:
                 score = tscore + (g2 & gmask).bit_count() * TARGET_GROUP_WEIGHT
                 if score > 0:
                     # k + 1 per group suffices: one of them may be the case itself.
-                    scored.extend((score, c) for c in by_sig[(t2, g2)][: k + 1])
-            scored.sort(key=lambda sc: (-sc[0], _rank_key(sc[1])))
-            del scored[k + len(members):]
-            kth_score = scored[min(k, len(scored) - 1)][0] if scored else 0
+                    scored.extend((-score, *rank[c.slug], c) for c in by_sig[(t2, g2)][: k + 1])
+            scored.sort()
+            del scored[k + 1:]
+            kth_score = -scored[min(k, len(scored) - 1)][0] if scored else 0
         for case in members:
-            result[case.slug] = [c for _, c in scored if c.slug != case.slug][:k]
+            result[case.slug] = [item[3] for item in scored if item[2] != case.slug][:k]
     return result
