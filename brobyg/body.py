@@ -68,11 +68,13 @@ def scan(body: str, with_html: bool = True) -> BodyScan:
     headings = []
     if "#" in code_free:
         headings += [(m.start(), len(m.group(1)), m.group(2).rstrip(" \t#").strip()) for m in _HEADING.finditer(code_free)]
+    taken = 0  # an underline is never the text of the next heading
     for m in _SETEXT_UNDERLINE.finditer(code_free):
         start = code_free.rfind("\n", 0, m.start()) + 1
-        text = _SETEXT_TEXT.fullmatch(code_free, start, m.start())
+        text = _SETEXT_TEXT.fullmatch(code_free, start, m.start()) if start >= taken else None
         if text:
             headings.append((start, 1 if m.group(1)[0] == "=" else 2, text.group(1).strip()))
+            taken = m.end()
     links = []
     bracketed = []  # '[x](<a b.md>)': the '<a b.md>' is a link target, not an HTML tag
     for m in _LINK.finditer(code_free) if "](" in code_free else ():

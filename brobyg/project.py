@@ -51,4 +51,4 @@ class Project:
         return full.replace(os.sep, "/") if full != root else "."
 
     def case_files(self) -> list[Path]:
-        return sorted(self.cases_dir.glob("*.md")) if self.cases_dir.is_dir() else []
+        return sorted(self.cases_dir.glob("*.md"), key=str) if self.cases_dir.is_dir() else []

@@ -121,9 +121,12 @@ class _Lines:
 
     def __init__(self, text: str, first_line: int) -> None:
         self.first_line = first_line
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.text = text
+        self.starts: list[int] | None = None  # built on the first problem: most files have none
 
     def at(self, offset: int) -> tuple[int, int]:
+        if self.starts is None:
+            self.starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
         i = bisect.bisect_right(self.starts, offset) - 1
         return self.first_line + i, offset - self.starts[i] + 1
 

@@ -71,6 +71,11 @@ def test_setext_h1(kb):
     assert kb.codes() == [("BODY-H1", kb.line_of(rel, "Min overskrift"))]
 
 
+def test_an_underline_is_not_the_text_of_a_second_heading(kb):
+    rel = write(kb, "Tekst før.\n\nMin overskrift\n===\n===")
+    assert kb.codes() == [("BODY-H1", kb.line_of(rel, "Min overskrift"))]
+
+
 def test_setext_h2_counts_as_a_suggested_heading(kb):
     kb.write_case("krop", kb.front_matter(), kb.valid_body.replace("## Gode råd", "Gode råd\n--------"))
     assert kb.problems() == []

@@ -1,0 +1,246 @@
+#!/usr/bin/env python3
+"""Benchmark `build.py check` against the design's budgets.
+
+    python bench/bench_check.py [--sizes 100,1000,10000] [--seed 1] [--profile]
+
+For each size it generates a knowledge base (cached under bench/out/, keyed by
+size, seed and a hash of bench/generate.py) and times, best of 3 with the
+garbage collector on:
+
+  floor  read every case file and parse its front matter with PyYAML's C
+         loader (yaml.load(..., Loader=yaml.CSafeLoader)), nothing else;
+  check  brobyg.validate.check(root) in-process.
+
+Budget (DESIGN.md, "Budgets"): check <= 3 x floor at 10,000 cases, and one
+file checked in well under a second as a whole process (target <= 0.5 s).
+The script prints figures and ratios only; it asserts nothing about time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gc
+import hashlib
+import io
+import os
+import platform
+import pstats
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+import yaml  # noqa: E402
+
+from bench.generate import generate  # noqa: E402
+from brobyg.validate import check  # noqa: E402
+
+OUT = REPO / "bench" / "out"
+RATIO_TARGET = 3.0
+PROCESS_TARGET = 0.5
+
+
+def _generator_hash() -> str:
+    return hashlib.sha256((REPO / "bench" / "generate.py").read_bytes()).hexdigest()[:10]
+
+
+def tree_for(n: int, seed: int, out: Path = OUT) -> Path:
+    """A generated tree with n cases, from the cache or freshly written."""
+    key = f"kb-n{n}-s{seed}"
+    target = out / f"{key}-g{_generator_hash()}"
+    if (target / ".complete").is_file():
+        return target
+    out.mkdir(parents=True, exist_ok=True)
+    for stale in out.glob(f"{key}-g*"):  # trees from an older generator
+        shutil.rmtree(stale, ignore_errors=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=out))
+    t0 = time.perf_counter()
+    generate(tmp, n, seed)
+    (tmp / ".complete").write_text("ok\n")
+    try:
+        tmp.rename(target)
+    except OSError:  # another run finished the same tree first
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f"  generated {n} cases in {time.perf_counter() - t0:.1f} s -> {target.relative_to(REPO)}", flush=True)
+    return target
+
+
+def floor(root: Path) -> int:
+    """The cheapest honest pass: read each case and parse its front matter."""
+    parsed = 0
+    for path in sorted((root / "cases").glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if not text.startswith("---\n"):
+            continue
+        end = text.find("\n---\n", 3)
+        fm = text[4:end + 1] if end >= 0 else text[4:]
+        yaml.load(fm, Loader=yaml.CSafeLoader)
+        parsed += 1
+    return parsed
+
+
+def _load() -> str:
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "n/a"
+
+
+CLOCKS = {"wall": time.perf_counter, "cpu": time.process_time}
+
+
+def best_of(fn, repeat: int, clock=time.perf_counter) -> float:
+    return best_of_each([fn], repeat, clock)[0]
+
+
+def best_of_each(fns, repeat: int, clock=time.perf_counter) -> list[float]:
+    """Best time of each function over ``repeat`` rounds. The functions take
+    turns within a round, so load from other processes hits them alike."""
+    best = [float("inf")] * len(fns)
+    for _ in range(repeat):
+        for i, fn in enumerate(fns):
+            gc.collect()
+            t0 = clock()
+            fn()
+            best[i] = min(best[i], clock() - t0)
+    return best
+
+
+def _env(bytecode_cache: bool) -> dict[str, str]:
+    """The environment as it is, or with a bytecode cache kept under bench/out/
+    (so repeated runs do not recompile brobyg; nothing is written beside it)."""
+    env = dict(os.environ)
+    if bytecode_cache:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(OUT / "pycache")
+    return env
+
+
+def process_time(root: Path, case: str, repeat: int, bytecode_cache: bool = False) -> float:
+    cmd = [sys.executable, str(REPO / "build.py"), "--root", str(root), "check", f"cases/{case}"]
+    env = _env(bytecode_cache)
+    if bytecode_cache:
+        subprocess.run(cmd, cwd=root, capture_output=True, env=env)  # fill the cache
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        proc = subprocess.run(cmd, cwd=root, capture_output=True, text=True, env=env)
+        best = min(best, time.perf_counter() - t0)
+        if proc.returncode != 0:
+            raise SystemExit(f"check of one file failed ({proc.returncode}):\n{proc.stdout}{proc.stderr}")
+    return best
+
+
+def import_report(root: Path, case: str) -> tuple[bool, list[tuple[int, str]]]:
+    """Whether mkdocs was imported on the one-file check path, and the heaviest imports."""
+    cmd = [sys.executable, "-X", "importtime", str(REPO / "build.py"), "--root", str(root), "check", f"cases/{case}"]
+    proc = subprocess.run(cmd, cwd=root, capture_output=True, text=True, env=_env(True))
+    rows = []
+    for line in proc.stderr.splitlines():
+        if not line.startswith("import time:") or "cumulative" in line:
+            continue
+        try:
+            _, cumulative, name = line[len("import time:"):].split("|")
+            rows.append((int(cumulative), name[1:].rstrip()))  # nested imports are indented
+        except ValueError:
+            continue
+    mkdocs = any(name.strip().split(".")[0] == "mkdocs" for _, name in rows) or "mkdocs" in proc.stderr
+    top_level = sorted((r for r in rows if not r[1].startswith(" ")), reverse=True)[:5]
+    return mkdocs, top_level
+
+
+def profile_check(root: Path, limit: int = 25) -> str:
+    prof = cProfile.Profile()
+    prof.enable()
+    check(root)
+    prof.disable()
+    buf = io.StringIO()
+    stats = pstats.Stats(prof, stream=buf)
+    stats.sort_stats("cumulative").print_stats(limit)
+    stats.sort_stats("tottime").print_stats(limit)
+    return buf.getvalue()
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--sizes", default="100,1000,10000", help="comma-separated case counts (default 100,1000,10000)")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--repeat", type=int, default=3, help="rounds of the in-process measurements (best is kept)")
+    p.add_argument("--clock", choices=sorted(CLOCKS), default="wall",
+                   help="wall: time.perf_counter (default); cpu: time.process_time, steadier on a busy machine")
+    p.add_argument("--process-repeat", type=int, default=5, help="runs of the one-file process check")
+    p.add_argument("--profile", action="store_true", help="also print a cProfile of check at the largest size")
+    args = p.parse_args(argv)
+    try:
+        sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
+    except ValueError:
+        p.error("--sizes takes integers, e.g. --sizes 100,1000")
+    if not sizes or min(sizes) < 1:
+        p.error("--sizes needs at least one positive integer")
+
+    print(f"Python {platform.python_version()}, PyYAML {yaml.__version__} "
+          f"(libyaml: {'yes' if getattr(yaml, '__with_libyaml__', False) else 'NO'}), {os.cpu_count()} CPUs, "
+          f"load average {_load()}; clock: {args.clock}, best of {args.repeat}")
+    rows = []
+    for n in sizes:
+        root = tree_for(n, args.seed)
+        result = check(root)  # warm-up, and the generated tree must be valid
+        problems = result.report.problems
+        if problems or len(result.kb.cases) != n:
+            print(f"Generated tree with {n} cases is not clean: {len(problems)} problems, "
+                  f"{len(result.kb.cases)} valid cases. First: {problems[:3]}", file=sys.stderr)
+            return 1
+        assert floor(root) == n
+        t_floor, t_check = best_of_each([lambda: floor(root), lambda: check(root)], args.repeat, CLOCKS[args.clock])
+        rows.append((n, root, t_floor, t_check))
+        print(f"  measured n={n}", flush=True)
+
+    print()
+    print(f"{'N':>7} | {'floor s':>8} | {'check s':>8} | {'ratio':>5} | {'floor µs/case':>13} | {'check µs/case':>13}")
+    print(f"{'-' * 7}-+-{'-' * 8}-+-{'-' * 8}-+-{'-' * 5}-+-{'-' * 13}-+-{'-' * 13}")
+    for n, _, tf, tc in rows:
+        print(f"{n:>7} | {tf:>8.3f} | {tc:>8.3f} | {tc / tf:>5.2f} | {tf / n * 1e6:>13.0f} | {tc / n * 1e6:>13.0f}")
+    print(f"Target at 10,000: ratio ≤ {RATIO_TARGET:g}")
+    at10k = next((r for r in rows if r[0] == 10_000), None)
+    if at10k:
+        ratio = at10k[3] / at10k[2]
+        print(f"  ratio at 10,000 = {ratio:.2f}: {'within' if ratio <= RATIO_TARGET else 'OVER'} budget")
+
+    if len(rows) > 1:
+        (n0, _, _, c0), (n1, _, _, c1) = rows[0], rows[-1]
+        print(f"Linearity: check per case at {n1:,} / at {n0:,} = {(c1 / n1) / (c0 / n0):.2f} (1.00 = linear)")
+
+    n, root, _, _ = rows[-1]
+    cases = sorted(p.name for p in (root / "cases").glob("*.md"))
+    one = cases[len(cases) // 2]
+    t_cold = process_time(root, one, args.process_repeat)
+    t_proc = process_time(root, one, args.process_repeat, bytecode_cache=True)
+    mkdocs, top = import_report(root, one)
+    print()
+    print(f"One-file check as a process at N={n:,} (python build.py --root <tree> check cases/{one}), "
+          f"best of {args.process_repeat}:")
+    print(f"  with a bytecode cache: {t_proc:.3f} s")
+    print(f"  environment as is{' (PYTHONDONTWRITEBYTECODE=1)' if os.environ.get('PYTHONDONTWRITEBYTECODE') else ''}: "
+          f"{t_cold:.3f} s")
+    worst = max(t_proc, t_cold)
+    print(f"Target: ≤ {PROCESS_TARGET:g} s  ({'within' if worst <= PROCESS_TARGET else 'OVER'} budget)")
+    print(f"mkdocs imported: {'yes' if mkdocs else 'no'}")
+    print("Heaviest top-level imports (cumulative µs): " + ", ".join(f"{name} {us:,}" for us, name in top))
+
+    if args.profile:
+        print()
+        print(f"cProfile of check() at N={n:,}, sorted by cumulative time, then by own time:")
+        print(profile_check(root))
+    print(f"load average at the end: {_load()} (other processes on this machine make figures noisier)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
