@@ -123,13 +123,17 @@ def first_search_bytes(site: Path) -> tuple[int, list[tuple[str, int]]]:
                 "--disable-background-networking", "--disable-component-update", "--disable-sync"])
             page = browser.new_page()
             requests = []
-            page.on("requestfinished", requests.append)
+
+            def finished(request):
+                requests.append(request)
+
+            page.on("requestfinished", finished)
             from urllib.parse import quote
 
             page.goto(f"{base}/soeg/?q={quote(SEARCH_QUERY)}", wait_until="load")
             page.wait_for_function("document.querySelector('.bb-search__status').textContent.includes('fundet')")
             page.wait_for_timeout(500)
-            page.remove_listener("requestfinished", requests.append)
+            page.remove_listener("requestfinished", finished)
             fetched = [(r.url.replace(base, ""), r.sizes()["responseBodySize"]) for r in requests]
             browser.close()
     finally:

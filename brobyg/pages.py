@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import re
 from collections import defaultdict
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import jinja2
@@ -97,11 +98,16 @@ def _front_matter(**meta) -> str:
 
 
 class StagingWriter:
-    """Writes files only when their content changed, so `serve` reloads only what moved."""
+    """Writes files only when their content changed, so `serve` reloads only what moved.
+
+    Writes go to a few threads: the file system's waiting releases the GIL, so
+    they overlap with rendering the next pages."""
 
     def __init__(self, out: Path) -> None:
         self.out = out
         self.written: set[Path] = set()
+        self._pool = ThreadPoolExecutor(max_workers=4)
+        self._pending: list[Future] = []
 
     def text(self, rel: str, content: str) -> None:
         self._bytes(rel, content.encode("utf-8"))
@@ -112,12 +118,21 @@ class StagingWriter:
     def _bytes(self, rel: str, data: bytes) -> None:
         path = self.out / rel
         self.written.add(path)
+        self._pending.append(self._pool.submit(self._write, path, data))
+
+    @staticmethod
+    def _write(path: Path, data: bytes) -> None:
         if path.is_file() and path.read_bytes() == data:
             return
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
 
-    def remove_stale(self) -> None:
+    def finish(self) -> None:
+        """Wait for every write (raising the first error), then remove what
+        an earlier run wrote and this one did not."""
+        self._pool.shutdown(wait=True)
+        for future in self._pending:
+            future.result()
         for path in sorted(self.out.rglob("*"), reverse=True):
             if path.is_file() and path not in self.written:
                 path.unlink()
@@ -186,7 +201,7 @@ def write_pages(root: Path, kb: KnowledgeBase, audience: str, staging: Path) -> 
         page(f"{GROUPS_DIR}/{group.id}.md", "group.md.j2", {"title": group.label},
              group=group, cases=site.cases_for_group(group.id))
     page("soeg.md", "search.md.j2")
-    out.remove_stale()
+    out.finish()
 
 
 # Case bodies link to sources (../topics/x.md, ../docs/x.md); the site keeps

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import multiprocessing
 import os
 import shutil
 import subprocess
@@ -53,19 +54,27 @@ def config_file(root: Path) -> Path:
     return own if own.exists() else CODE_ROOT / "mkdocs.yml"
 
 
-def prepare(root: Path, audience: str, staging: Path | None = None) -> tuple[Path, KnowledgeBase]:
-    """Validate, then write the page tree. Raises BuildFailed with the problems.
-    Returns the staging folder and the audience's knowledge base."""
+def validated(root: Path, audience: str) -> KnowledgeBase:
+    """The audience's knowledge base, or BuildFailed with every problem."""
     result = check(root)
     problems = result.report.sorted()
-    errors = [p for p in problems if p.severity == ERROR]
-    if errors:
+    if any(p.severity == ERROR for p in problems):
         raise BuildFailed(render(problems, "text", result.files))
-    staging = staging or staging_dir(root, audience)
     kb = result.kb.for_audience(audience)
-    write_pages(root, kb, audience, staging)
     _ensure_source_date_epoch(kb)
-    return staging, kb
+    return kb
+
+
+def write_staging(root: Path, kb: KnowledgeBase, audience: str, staging: Path | None = None) -> Path:
+    staging = staging or staging_dir(root, audience)
+    write_pages(root, kb, audience, staging)
+    return staging
+
+
+def prepare(root: Path, audience: str, staging: Path | None = None) -> tuple[Path, KnowledgeBase]:
+    """Validate, then write the page tree (for `serve`). Raises BuildFailed."""
+    kb = validated(root, audience)
+    return write_staging(root, kb, audience, staging), kb
 
 
 def _ensure_source_date_epoch(kb) -> None:
@@ -91,32 +100,27 @@ def _mkdocs_config(root: Path, audience: str, docs_dir: Path, site_dir: Path, **
 class SearchIndexer:
     """Builds the Pagefind index from the model while MkDocs renders.
 
-    It writes one small HTML record per case (from the model, so only this
-    audience's cases exist to be indexed) and starts the Pagefind CLI on them
-    as its own process, on the second core; ``finish`` waits for it and puts
-    the bundle into the built site. (Pagefind's Python API was no option: its
-    wrapper polls each reply with a 0.1 s sleep, 75 s for 750 records.)
+    A forked child process writes one small HTML record per case (from the
+    model, so only this audience's cases exist to be indexed) and runs the
+    Pagefind CLI on them, all on the second core; ``finish`` waits for it and
+    puts the bundle into the built site. (Pagefind's Python API was no option:
+    its wrapper polls each reply with a 0.1 s sleep, 75 s for 750 records; a
+    thread was no option either: MkDocs holds the GIL.)
     """
 
     def __init__(self, kb: KnowledgeBase, workdir: Path) -> None:
-        records = workdir / "search-records"
-        for r in search_records(kb):
-            path = records / r.url.strip("/") / "index.html"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(record_html(r), encoding="utf-8")
-        records.mkdir(parents=True, exist_ok=True)
         self.out = workdir / "pagefind"
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "pagefind", "--site", str(records), "--output-path", str(self.out), "--silent"],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        )
+        self.log = workdir / "pagefind.log"
+        ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+        self.proc = ctx.Process(target=_index, args=(search_records(kb), workdir / "search-records", self.out, self.log))
+        self.proc.start()
 
     def wait(self) -> None:
-        if self.proc.returncode is not None:
-            return
-        output, _ = self.proc.communicate()
-        if self.proc.returncode != 0:
-            raise BuildFailed(f"Søgeindekset kunne ikke bygges (Pagefind):\n{output.strip()}")
+        if self.proc.exitcode is None:
+            self.proc.join()
+        if self.proc.exitcode != 0:
+            detail = self.log.read_text(encoding="utf-8", errors="replace").strip() if self.log.exists() else ""
+            raise BuildFailed(f"Søgeindekset kunne ikke bygges (Pagefind):\n{detail}")
 
     def finish(self, site_dir: Path) -> None:
         self.wait()
@@ -124,6 +128,21 @@ class SearchIndexer:
         shutil.rmtree(target, ignore_errors=True)
         shutil.move(str(self.out), target)
         make_deterministic(target)
+
+
+def _index(records, folder: Path, out: Path, log: Path) -> None:
+    """In the child process: write the records and index them."""
+    for r in records:
+        path = folder / r.url.strip("/") / "index.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(record_html(r), encoding="utf-8")
+    folder.mkdir(parents=True, exist_ok=True)
+    with log.open("w", encoding="utf-8") as out_log:
+        code = subprocess.call(
+            [sys.executable, "-m", "pagefind", "--site", str(folder), "--output-path", str(out), "--silent"],
+            stdout=out_log, stderr=subprocess.STDOUT,
+        )
+    sys.exit(code)
 
 
 def index_built_site(root: Path, audience: str, site_dir: Path) -> None:
@@ -152,13 +171,14 @@ def build_site(root: Path, audience: str, out: Path | None = None, staging: Path
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
 
-    staging, kb = prepare(root, audience, staging)
+    kb = validated(root, audience)
     out = (out or default_out(root, audience)).resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
     site = tmp / "site"
     try:
-        indexer = SearchIndexer(kb, tmp)
+        indexer = SearchIndexer(kb, tmp)  # indexes on the other core from here on
+        staging = write_staging(root, kb, audience, staging)
         _quiet_mkdocs()
         cfg = _mkdocs_config(root, audience, staging, site, strict=True)
         try:
