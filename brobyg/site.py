@@ -115,6 +115,11 @@ class SearchIndexer:
         self.proc = ctx.Process(target=_index, args=(search_records(kb), workdir / "search-records", self.out, self.log))
         self.proc.start()
 
+    def stop(self) -> None:
+        """The build failed elsewhere: end the indexer, quietly."""
+        self.proc.terminate()
+        self.proc.join()
+
     def wait(self) -> None:
         if self.proc.exitcode is None:
             self.proc.join()
@@ -178,15 +183,17 @@ def build_site(root: Path, audience: str, out: Path | None = None, staging: Path
     site = tmp / "site"
     try:
         indexer = SearchIndexer(kb, tmp)  # indexes on the other core from here on
-        staging = write_staging(root, kb, audience, staging)
-        _quiet_mkdocs()
-        cfg = _mkdocs_config(root, audience, staging, site, strict=True)
         try:
+            staging = write_staging(root, kb, audience, staging)
+            _quiet_mkdocs()
+            cfg = _mkdocs_config(root, audience, staging, site, strict=True)
             mkdocs_build(cfg)
         except (MkDocsException, SystemExit) as exc:
+            indexer.stop()
             raise BuildFailed(f"MkDocs kunne ikke bygge sitet: {exc}") from None
-        finally:
-            indexer.wait()
+        except BaseException:
+            indexer.stop()
+            raise
         indexer.finish(site)
         _swap_into_place(site, out)
     finally:
@@ -201,14 +208,16 @@ def _swap_into_place(new: Path, out: Path) -> None:
         out.rename(old)
     new.rename(out)
     shutil.rmtree(old, ignore_errors=True)
-    os.chmod(out, 0o755)  # mkdtemp makes it 0700; a web server must read it
+    os.chmod(out, 0o755)  # a web server must be able to read it, whatever the umask made
 
 
 def build_command(root: Path, audience: str, out: Path | None) -> int:
     started = time.perf_counter()
     try:
         site = build_site(root, audience, out)
-    except BuildFailed as exc:
+    except (BuildFailed, OSError) as exc:
+        if isinstance(exc, OSError):  # e.g. a full disk or a folder we may not write to
+            exc = f"Filsystemet sagde nej: {exc.strerror or exc} ({exc.filename or ''})."
         print(exc, file=sys.stderr)
         target = (out or default_out(root, audience))
         print(f"Bygningen stoppede. Det sidste gode site i {_show(root, target)} er ikke ændret.", file=sys.stderr)
