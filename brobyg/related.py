@@ -43,26 +43,40 @@ def related_cases(cases: list[Case], k: int = 5) -> dict[str, list[Case]]:
     for tmask, gmask in by_sig:
         by_theme_mask[tmask].append(gmask)
 
+    # The best k + 1 of each signature, as (-date, slug, case): one may be the case itself.
+    top = {sig: [(*rank[c.slug], c) for c in members[: k + 1]] for sig, members in by_sig.items()}
+    # Theme groups in order of their theme overlap, per theme mask (at most 63 of them).
+    group_order: dict[int, list[int]] = {}
+
     result: dict[str, list[Case]] = {}
     for (tmask, gmask), members in by_sig.items():
-        # Theme groups by their theme score, best first, for the bound below.
-        groups = sorted(by_theme_mask, key=lambda t: -(t & tmask).bit_count())
+        if tmask not in group_order:
+            group_order[tmask] = sorted(by_theme_mask, key=lambda t: -(t & tmask).bit_count())
         best_group = gmask.bit_count() * TARGET_GROUP_WEIGHT
         # (-score, -date, slug, case): plain tuples sort fast, best first; slugs are unique.
         scored: list[tuple[int, int, str, Case]] = []
-        kth_score = 0
-        for t2 in groups:
+        for t2 in group_order[tmask]:
             tscore = (t2 & tmask).bit_count() * THEME_WEIGHT
-            if len(scored) > k and tscore + best_group < kth_score:
-                break
-            for g2 in by_theme_mask[t2]:
-                score = tscore + (g2 & gmask).bit_count() * TARGET_GROUP_WEIGHT
-                if score > 0:
-                    # k + 1 per group suffices: one of them may be the case itself.
-                    scored.extend((-score, *rank[c.slug], c) for c in by_sig[(t2, g2)][: k + 1])
+            full = len(scored) > k
+            kth_score = -scored[k][0] if full else 0
+            if full and tscore + best_group < kth_score:
+                break  # no later group can reach the current top k + 1
+            # Within the group, buckets by target-group overlap, best first.
+            buckets = sorted(((g2 & gmask).bit_count(), g2) for g2 in by_theme_mask[t2])
+            taken = 0
+            while buckets:
+                overlap, g2 = buckets.pop()
+                score = tscore + overlap * TARGET_GROUP_WEIGHT
+                if score <= 0 or (full and score < kth_score):
+                    break  # the rest of this group scores lower still
+                if taken > k and score < boundary:
+                    break  # this group already gave k + 1 better ones
+                items = top[(t2, g2)]
+                scored.extend((-score, *item) for item in items)
+                taken += len(items)
+                boundary = score
             scored.sort()
             del scored[k + 1:]
-            kth_score = -scored[min(k, len(scored) - 1)][0] if scored else 0
         for case in members:
             result[case.slug] = [item[3] for item in scored if item[2] != case.slug][:k]
     return result
