@@ -63,7 +63,7 @@ def related_cases(cases: list[Case], k: int = 5) -> dict[str, list[Case]]:
                 break  # no later group can reach the current top k + 1
             # Within the group, buckets by target-group overlap, best first.
             buckets = sorted(((g2 & gmask).bit_count(), g2) for g2 in by_theme_mask[t2])
-            taken = 0
+            taken, boundary = 0, 0
             while buckets:
                 overlap, g2 = buckets.pop()
                 score = tscore + overlap * TARGET_GROUP_WEIGHT
