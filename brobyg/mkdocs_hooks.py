@@ -4,14 +4,11 @@ so the audience and the search index must be added from within."""
 import os
 from pathlib import Path
 
-from brobyg.site import index_built_site
+from brobyg.site import apply_audience, index_built_site
 
 
 def on_config(config):
-    config.extra["audience"] = os.environ.get("BROBYG_AUDIENCE", "public")
-    if config.extra["audience"] == "members":
-        config.site_name = f"{config.site_name} · medlemmer"
-    return config
+    return apply_audience(config, os.environ.get("BROBYG_AUDIENCE", "public"))
 
 
 def on_post_build(config):

@@ -71,10 +71,17 @@ def write_staging(root: Path, kb: KnowledgeBase, audience: str, staging: Path | 
     return staging
 
 
+# The model behind the pages `serve` last wrote, per audience: its rebuild
+# hook indexes that instead of validating everything a second time.
+_served_kb: dict[str, KnowledgeBase] = {}
+
+
 def prepare(root: Path, audience: str, staging: Path | None = None) -> tuple[Path, KnowledgeBase]:
     """Validate, then write the page tree (for `serve`). Raises BuildFailed."""
     kb = validated(root, audience)
-    return write_staging(root, kb, audience, staging), kb
+    staging = write_staging(root, kb, audience, staging)
+    _served_kb[audience] = kb
+    return staging, kb
 
 
 def _ensure_source_date_epoch(kb) -> None:
@@ -91,6 +98,11 @@ def _mkdocs_config(root: Path, audience: str, docs_dir: Path, site_dir: Path, **
     from mkdocs.config import load_config
 
     cfg = load_config(config_file=str(config_file(root)), docs_dir=str(docs_dir), site_dir=str(site_dir), **extra)
+    return apply_audience(cfg, audience)
+
+
+def apply_audience(cfg, audience: str):
+    """What the theme needs to know about the audience (banner, noindex, name)."""
     cfg.extra["audience"] = audience
     if audience == "members":
         cfg.site_name = f"{cfg.site_name} · medlemmer"
@@ -152,7 +164,7 @@ def _index(records, folder: Path, out: Path, log: Path) -> None:
 
 def index_built_site(root: Path, audience: str, site_dir: Path) -> None:
     """Index an already built site (used by `serve`, whose builds run inside MkDocs)."""
-    kb = check(root).kb.for_audience(audience)
+    kb = _served_kb.get(audience) or check(root).kb.for_audience(audience)
     workdir = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site_dir.parent))
     try:
         SearchIndexer(kb, workdir).finish(site_dir)
