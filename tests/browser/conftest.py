@@ -152,6 +152,19 @@ def public_url(serve, public_site) -> str:
     return serve(public_site)
 
 
+@pytest.fixture(scope="module")
+def data(sample_kb):
+    """What the public search must show, computed from the model (a module may override it)."""
+    from .searchpage import Expect
+
+    return Expect(sample_kb, "public")
+
+
+@pytest.fixture
+def base(public_url) -> str:
+    return public_url
+
+
 @pytest.fixture(scope="session")
 def members_url(serve, members_site) -> str:
     return serve(members_site)

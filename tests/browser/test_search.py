@@ -15,19 +15,9 @@ import pytest
 from playwright.sync_api import expect
 
 from .searchpage import (
-    FACETS, Expect, checkbox, checked, expect_results, facet_counts, links, open_search,
+    FACETS, checkbox, checked, expect_results, facet_counts, links, open_search,
     result_titles, search_url, status, url_state, wait_loaded,
 )
-
-
-@pytest.fixture(scope="module")
-def data(sample_kb) -> Expect:
-    return Expect(sample_kb, "public")
-
-
-@pytest.fixture
-def base(public_url) -> str:
-    return public_url
 
 
 # -- 1. Danish queries: stemming and æ/ø/å ----------------------------------------

@@ -19,16 +19,6 @@ from playwright.sync_api import expect
 from .searchpage import FACETS, Expect, checkbox, expect_results, facet_counts, open_search, status
 
 
-@pytest.fixture(scope="module")
-def data(sample_kb) -> Expect:
-    return Expect(sample_kb, "public")
-
-
-@pytest.fixture
-def base(public_url) -> str:
-    return public_url
-
-
 def picked_values(data: Expect, facet: str) -> list[str]:
     """The values with the most and the fewest cases, and those with æ/ø/å
     (their URL encoding must round-trip); the counts test covers all values."""
