@@ -487,9 +487,9 @@ class CaseChecker:
             return None
         if parts[0] != "cases":
             self.report.error(rel, *pos, "BODY-LINK",
-                              f"'{where}' ligger uden for cases/ og kommer ikke med på sitet. Læg bilag i casens egen mappe (cases/{Path(rel).stem}/).")
+                              f"'{where}' ligger uden for cases/ og kommer ikke med på sitet. Læg bilag i casens egen mappe (cases/{slugify(Path(rel).stem) or Path(rel).stem}/).")
         elif not _is_file(resolved):
-            self.report.error(rel, *pos, "BODY-LINK", f"Filen '{where}' findes ikke. Læg bilag i casens egen mappe (cases/{Path(rel).stem}/) og tjek stavningen.")
+            self.report.error(rel, *pos, "BODY-LINK", f"Filen '{where}' findes ikke. Læg bilag i casens egen mappe (cases/{slugify(Path(rel).stem) or Path(rel).stem}/) og tjek stavningen.")
         return None
 
     def _image(self, rel: str, pos, target: str, alt: str | None, path: Path) -> None:
@@ -507,7 +507,7 @@ class CaseChecker:
             r.error(rel, *pos, "BODY-IMAGE", f"'{where}' er ikke en tilladt billedtype. Brug {', '.join(IMAGE_EXTENSIONS)}.")
             return
         if not _is_file(resolved):
-            r.error(rel, *pos, "BODY-IMAGE", f"Billedet '{where}' findes ikke. Læg det i cases/{Path(rel).stem}/ og tjek stavningen (store og små bogstaver tæller).")
+            r.error(rel, *pos, "BODY-IMAGE", f"Billedet '{where}' findes ikke. Læg det i cases/{slugify(Path(rel).stem) or Path(rel).stem}/ og tjek stavningen (store og små bogstaver tæller).")
             return
         size = resolved.stat().st_size
         if size > MAX_IMAGE_BYTES:
