@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import os
 import re
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
 from . import body as bodyscan
-from . import privacy
+from . import forked, privacy
 from .load import Y, is_date, parse_yaml, read_text, split_front_matter
 from .model import (
     SLUG_RE, SUGGESTED_HEADINGS, THEME_IDS, VISIBILITIES, Case, Contact, KnowledgeBase, slugify,
@@ -37,6 +38,8 @@ CONTACT_EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+
 CONTACT_PHONE_RE = re.compile(r"^(\+45 ?)?(\d{8}|\d{2}( \d{2}){3}|\d{4} \d{4})$|^\+\d{1,3}( ?\d){6,14}$")
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 MARKUP_RE = re.compile(r"<[a-zA-Z/!]|\[[^\]]*\]\(|\*\*|__|`")
+# Files per process before checking is spread over several (forked.py).
+CHECK_CHUNK = 400
 
 
 @dataclass
@@ -67,11 +70,20 @@ def check(root: Path, paths: list[Path] | None = None, today: dt.date | None = N
     all_cases = project.case_files()
     _misnamed_case_files(project, report)
     selected = all_cases if paths is None else [p for p in _expand(paths) if _is_case_path(project, p)]
-    checker = CaseChecker(project, kb, report, today, {p.stem for p in all_cases})
-    for path in selected:
-        case = checker.check_file(path)
-        if case:
-            kb.cases[case.slug] = case
+    case_slugs = {p.stem for p in all_cases}
+
+    def check_chunk(paths: list[Path]) -> tuple[list[Case], list, list]:
+        checker = CaseChecker(project, kb, Report(), today, case_slugs)
+        cases = [case for case in map(checker.check_file, paths) if case]
+        return cases, checker.report.problems, checker.link_sites
+
+    # Big knowledge bases are checked by several processes, in file order.
+    checker = CaseChecker(project, kb, report, today, case_slugs)
+    parts = [functools.partial(check_chunk, c) for c in forked.chunks(selected, min_chunk=CHECK_CHUNK)]
+    for cases, problems, link_sites in forked.run_side_by_side(parts):
+        kb.cases.update((case.slug, case) for case in cases)
+        report.problems.extend(problems)
+        checker.link_sites.extend(link_sites)
     checker.check_members_links(kb)
 
     if paths is None:
@@ -141,7 +153,7 @@ class CaseChecker:
         self._visibility_cache: dict[str, str | None] = {}
         self._real_root = os.path.realpath(project.root)
         self._real_dirs: dict[str, str] = {}
-        self._link_sites: list[tuple[str, int, int, str]] = []  # (case rel, line, col, target slug)
+        self.link_sites: list[tuple[str, int, int, str]] = []  # (case rel, line, col, target slug)
 
     # -- one file -----------------------------------------------------------
 
@@ -471,7 +483,7 @@ class CaseChecker:
                 if slug not in self.case_slugs:
                     self.report.error(rel, *pos, "BODY-LINK", f"Linket peger på casen '{where}', som ikke findes.{did_you_mean(slug, self.case_slugs)}")
                     return None
-                self._link_sites.append((rel, pos[0], pos[1], slug))
+                self.link_sites.append((rel, pos[0], pos[1], slug))
                 return slug
             if len(parts) == 2 and parts[0] == "topics":
                 if PurePosixPath(where).stem not in THEME_IDS:
@@ -540,7 +552,7 @@ class CaseChecker:
 
     def check_members_links(self, kb: KnowledgeBase) -> None:
         """A public case must not send readers to a members-only case."""
-        for rel, line, col, slug in self._link_sites:
+        for rel, line, col, slug in self.link_sites:
             source = kb.cases.get(PurePosixPath(rel).stem)
             source_vis = source.visibility if source else self._visibility_of(PurePosixPath(rel).stem, kb)
             if source_vis == "public" and self._visibility_of(slug, kb) == "members":
