@@ -8,6 +8,7 @@ target-group and listing pages. Nothing here imports MkDocs.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from collections import defaultdict
@@ -18,6 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import body as bodyscan
+from . import forked
 from .model import THEME_IDS, Case, KnowledgeBase
 from .project import Project
 from .related import related_cases
@@ -127,81 +129,113 @@ class StagingWriter:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
 
-    def finish(self) -> None:
-        """Wait for every write (raising the first error), then remove what
-        an earlier run wrote and this one did not."""
+    def wait(self) -> set[Path]:
+        """Wait for every write (raising the first error); the paths written."""
         self._pool.shutdown(wait=True)
         for future in self._pending:
             future.result()
-        for path in sorted(self.out.rglob("*"), reverse=True):
-            if path.is_file() and path not in self.written:
-                path.unlink()
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
+        return self.written
 
 
-def write_pages(root: Path, kb: KnowledgeBase, audience: str, staging: Path) -> None:
-    """Render the audience's knowledge base as Markdown pages into ``staging``."""
-    project = Project(root)
-    kb = kb.for_audience(audience)
-    site = Site(kb, audience)
-    env = _env()
-    out = StagingWriter(staging)
-    staging.mkdir(parents=True, exist_ok=True)
-    newest = site.newest
+def remove_stale(folder: Path, written: set[Path]) -> None:
+    """Remove what an earlier run wrote and this one did not."""
+    for path in sorted(folder.rglob("*"), reverse=True):
+        if path.is_file() and path not in written:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
 
-    cards: dict[tuple[str, int], str] = {}
 
-    def render(template: str, page: str, **ctx) -> str:
+# Case pages per process before writing them is spread over several (forked.py).
+PAGE_CHUNK = 400
+
+
+class _PageRenderer:
+    """Renders the templates for one writer. Cards are cached: a case's card
+    is the same on every page at the same depth."""
+
+    def __init__(self, site: Site, out: StagingWriter) -> None:
+        self.site = site
+        self.out = out
+        self.env = _env()
+        self.card_template = self.env.get_template("card.html.j2")
+        self.cards: dict[tuple[str, int], str] = {}
+
+    def page(self, rel: str, template: str, meta: dict | None = None, **ctx) -> None:
+        self.out.text(rel, (_front_matter(**meta) if meta else "") + self.render(template, rel, **ctx))
+
+    def render(self, template: str, page: str, **ctx) -> str:
+        site, kb = self.site, self.site.kb
+        depth = page_url(page).count("/")
+
         def href(target: str) -> str:
             return relative_url(page, target)
 
         def card(case: Case) -> str:
-            # A case's card is the same on every page at the same depth: render it once.
-            key = (case.slug, page_url(page).count("/"))
-            if key not in cards:
-                cards[key] = Markup(card_template.render(site=site, kb=kb, href=href, case=case))
-            return cards[key]
+            key = (case.slug, depth)
+            if key not in self.cards:
+                self.cards[key] = Markup(self.card_template.render(site=site, kb=kb, href=href, case=case))
+            return self.cards[key]
 
-        return env.get_template(template).render(site=site, kb=kb, audience=audience, href=href, card=card, **ctx)
+        return self.env.get_template(template).render(site=site, kb=kb, audience=site.audience, href=href, card=card, **ctx)
 
-    card_template = env.get_template("card.html.j2")
 
-    # Hand-written pages (and their images) from docs/.
-    for path in sorted(project.docs_dir.rglob("*")) if project.docs_dir.is_dir() else []:
-        if path.is_file():
-            out.copy(path.relative_to(project.docs_dir).as_posix(), path)
+def write_pages(root: Path, kb: KnowledgeBase, audience: str, staging: Path) -> None:
+    """Render the audience's knowledge base as Markdown pages into ``staging``.
 
-    def page(rel: str, template: str, meta: dict | None = None, **ctx) -> None:
-        out.text(rel, (_front_matter(**meta) if meta else "") + render(template, rel, **ctx))
+    Case pages are the bulk: with many cases they are written by several
+    processes side by side, while the first also writes every other page."""
+    project = Project(root)
+    site = Site(kb.for_audience(audience), audience)
+    staging.mkdir(parents=True, exist_ok=True)
 
-    page("index.md", "home.md.j2", newest=newest[:NEWEST_ON_HOME], total=len(newest))
-    page(f"{THEMES_DIR}/index.md", "themes.md.j2")
-    for tid in THEME_IDS:
-        theme = kb.themes[tid]
-        page(f"{THEMES_DIR}/{tid}.md", "theme.md.j2", {"title": theme.title, "description": theme.question},
-             theme=theme, cases=site.cases_with_theme(tid))
+    def write(chunk: list[Case], with_other_pages: bool) -> set[Path]:
+        out = StagingWriter(staging)
+        pages = _PageRenderer(site, out)
+        if with_other_pages:
+            _write_other_pages(project, site, pages, out)
+        _write_case_pages(project, site, pages, out, chunk)
+        return out.wait()
 
-    related = related_cases(newest)
-    for case in newest:
-        page(f"{CASES_DIR}/{case.slug}.md", "case.md.j2", {"title": case.title, "description": case.summary},
-             case=case, body=_site_links(case.body), related=related[case.slug])
+    parts = forked.chunks(site.newest, min_chunk=PAGE_CHUNK)
+    tasks = [functools.partial(write, chunk, i == 0) for i, chunk in enumerate(parts)]
+    remove_stale(staging, set().union(*forked.run_side_by_side(tasks)))
+
+
+def _write_case_pages(project: Project, site: Site, pages: _PageRenderer, out: StagingWriter, cases: list[Case]) -> None:
+    related = related_cases(site.newest, only=cases)
+    for case in cases:
+        pages.page(f"{CASES_DIR}/{case.slug}.md", "case.md.j2", {"title": case.title, "description": case.summary},
+                   case=case, body=_site_links(case.body), related=related[case.slug])
         assets = project.cases_dir / case.slug
         if assets.is_dir():
             for path in sorted(assets.rglob("*")):
                 if path.is_file():
                     out.copy(f"{CASES_DIR}/{case.slug}/{path.relative_to(assets).as_posix()}", path)
-    page(f"{CASES_DIR}/index.md", "all_cases.md.j2", cases=newest)
-    page(f"{CENTRES_DIR}/index.md", "centres.md.j2")
+
+
+def _write_other_pages(project: Project, site: Site, pages: _PageRenderer, out: StagingWriter) -> None:
+    """Hand-written pages from docs/ (with their images), home, listings and search."""
+    kb, newest = site.kb, site.newest
+    for path in sorted(project.docs_dir.rglob("*")) if project.docs_dir.is_dir() else []:
+        if path.is_file():
+            out.copy(path.relative_to(project.docs_dir).as_posix(), path)
+    pages.page("index.md", "home.md.j2", newest=newest[:NEWEST_ON_HOME], total=len(newest))
+    pages.page(f"{THEMES_DIR}/index.md", "themes.md.j2")
+    for tid in THEME_IDS:
+        theme = kb.themes[tid]
+        pages.page(f"{THEMES_DIR}/{tid}.md", "theme.md.j2", {"title": theme.title, "description": theme.question},
+                   theme=theme, cases=site.cases_with_theme(tid))
+    pages.page(f"{CASES_DIR}/index.md", "all_cases.md.j2", cases=newest)
+    pages.page(f"{CENTRES_DIR}/index.md", "centres.md.j2")
     for centre in kb.centres.values():
-        page(f"{CENTRES_DIR}/{centre.id}.md", "centre.md.j2", {"title": centre.name},
-             centre=centre, cases=site.cases_of_centre(centre.id))
-    page(f"{GROUPS_DIR}/index.md", "groups.md.j2")
+        pages.page(f"{CENTRES_DIR}/{centre.id}.md", "centre.md.j2", {"title": centre.name},
+                   centre=centre, cases=site.cases_of_centre(centre.id))
+    pages.page(f"{GROUPS_DIR}/index.md", "groups.md.j2")
     for group in kb.target_groups.values():
-        page(f"{GROUPS_DIR}/{group.id}.md", "group.md.j2", {"title": group.label},
-             group=group, cases=site.cases_for_group(group.id))
-    page("soeg.md", "search.md.j2")
-    out.finish()
+        pages.page(f"{GROUPS_DIR}/{group.id}.md", "group.md.j2", {"title": group.label},
+                   group=group, cases=site.cases_for_group(group.id))
+    pages.page("soeg.md", "search.md.j2")
 
 
 # Case bodies link to sources (../topics/x.md, ../docs/x.md); the site keeps

@@ -30,7 +30,8 @@ def _rank_key(case: Case):
     return (-case.published.toordinal(), case.slug)
 
 
-def related_cases(cases: list[Case], k: int = 5) -> dict[str, list[Case]]:
+def related_cases(cases: list[Case], k: int = 5, only: list[Case] | None = None) -> dict[str, list[Case]]:
+    """The k most related of ``cases`` for each case (or for each of ``only``)."""
     theme_ix: dict[str, int] = {}
     group_ix: dict[str, int] = {}
     by_sig: dict[tuple[int, int], list[Case]] = defaultdict(list)
@@ -48,8 +49,13 @@ def related_cases(cases: list[Case], k: int = 5) -> dict[str, list[Case]]:
     # Theme groups in order of their theme overlap, per theme mask (at most 63 of them).
     group_order: dict[int, list[int]] = {}
 
+    wanted = None if only is None else {c.slug for c in only}
     result: dict[str, list[Case]] = {}
     for (tmask, gmask), members in by_sig.items():
+        if wanted is not None:
+            members = [c for c in members if c.slug in wanted]
+            if not members:
+                continue
         if tmask not in group_order:
             group_order[tmask] = sorted(by_theme_mask, key=lambda t: -(t & tmask).bit_count())
         best_group = gmask.bit_count() * TARGET_GROUP_WEIGHT

@@ -194,9 +194,9 @@ def build_site(root: Path, audience: str, out: Path | None = None, staging: Path
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
     site = tmp / "site"
     try:
-        indexer = SearchIndexer(kb, tmp)  # indexes on the other core from here on
+        staging = write_staging(root, kb, audience, staging)  # on every core
+        indexer = SearchIndexer(kb, tmp)  # indexes on another core while MkDocs renders
         try:
-            staging = write_staging(root, kb, audience, staging)
             _quiet_mkdocs()
             cfg = _mkdocs_config(root, audience, staging, site, strict=True)
             mkdocs_build(cfg)
