@@ -146,10 +146,6 @@ def remove_stale(folder: Path, written: set[Path]) -> None:
             path.rmdir()
 
 
-# Case pages per process before writing them is spread over several (forked.py).
-PAGE_CHUNK = 400
-
-
 class _PageRenderer:
     """Renders the templates for one writer. Cards are cached: a case's card
     is the same on every page at the same depth."""
@@ -197,7 +193,7 @@ def write_pages(root: Path, kb: KnowledgeBase, audience: str, staging: Path) -> 
         _write_case_pages(project, site, pages, out, chunk)
         return out.wait()
 
-    parts = forked.chunks(site.newest, min_chunk=PAGE_CHUNK)
+    parts = forked.chunks(site.newest)
     tasks = [functools.partial(write, chunk, i == 0) for i, chunk in enumerate(parts)]
     remove_stale(staging, set().union(*forked.run_side_by_side(tasks)))
 

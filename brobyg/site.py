@@ -124,7 +124,7 @@ class SearchIndexer:
         self.out = workdir / "pagefind"
         self.log = workdir / "pagefind.log"
         ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-        self.proc = ctx.Process(target=_index, args=(search_records(kb), workdir / "search-records", self.out, self.log))
+        self.proc = ctx.Process(target=_index, args=(kb, workdir / "search-records", self.out, self.log))
         self.proc.start()
 
     def stop(self) -> None:
@@ -147,9 +147,9 @@ class SearchIndexer:
         make_deterministic(target)
 
 
-def _index(records, folder: Path, out: Path, log: Path) -> None:
+def _index(kb: KnowledgeBase, folder: Path, out: Path, log: Path) -> None:
     """In the child process: write the records and index them."""
-    for r in records:
+    for r in search_records(kb):
         path = folder / r.url.strip("/") / "index.html"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(record_html(r), encoding="utf-8")

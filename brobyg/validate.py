@@ -38,8 +38,6 @@ CONTACT_EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+
 CONTACT_PHONE_RE = re.compile(r"^(\+45 ?)?(\d{8}|\d{2}( \d{2}){3}|\d{4} \d{4})$|^\+\d{1,3}( ?\d){6,14}$")
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 MARKUP_RE = re.compile(r"<[a-zA-Z/!]|\[[^\]]*\]\(|\*\*|__|`")
-# Files per process before checking is spread over several (forked.py).
-CHECK_CHUNK = 400
 
 
 @dataclass
@@ -79,7 +77,7 @@ def check(root: Path, paths: list[Path] | None = None, today: dt.date | None = N
 
     # Big knowledge bases are checked by several processes, in file order.
     checker = CaseChecker(project, kb, report, today, case_slugs)
-    parts = [functools.partial(check_chunk, c) for c in forked.chunks(selected, min_chunk=CHECK_CHUNK)]
+    parts = [functools.partial(check_chunk, c) for c in forked.chunks(selected)]
     for cases, problems, link_sites in forked.run_side_by_side(parts):
         kb.cases.update((case.slug, case) for case in cases)
         report.problems.extend(problems)

@@ -13,18 +13,33 @@ import time
 
 import pytest
 
-from brobyg import forked, pages, validate
+from brobyg import forked
 from tests.conftest import REPO, TODAY
 from tests.site.conftest import build
 from tests.site.test_build import tree_digest
 
 
 @pytest.fixture
-def split_everything(monkeypatch):
+def forks(monkeypatch) -> list[int]:
+    """The children started so far (their pids), to show work was really split."""
+    started: list[int] = []
+    start = forked._start
+
+    def counting(task):
+        pid, fd = start(task)
+        started.append(pid)
+        return pid, fd
+
+    monkeypatch.setattr(forked, "_start", counting)
+    return started
+
+
+@pytest.fixture
+def split_everything(monkeypatch, forks):
     """Four workers and chunks of two: the fixtures' few cases take several processes."""
     monkeypatch.setattr(forked, "cpus", lambda: 4)
-    monkeypatch.setattr(validate, "CHECK_CHUNK", 2)
-    monkeypatch.setattr(pages, "PAGE_CHUNK", 2)
+    monkeypatch.setattr(forked, "MIN_CHUNK", 2)
+    return forks
 
 
 # -- the helper -----------------------------------------------------------------
@@ -95,26 +110,29 @@ def _checked(kb):
     return result.report.problems, list(result.kb.cases.items())
 
 
-def test_check_gives_the_same_report_and_model_in_several_processes(kb, monkeypatch):
+def test_check_gives_the_same_report_and_model_in_several_processes(kb, monkeypatch, forks):
     _many_cases(kb)
     monkeypatch.setattr(forked, "cpus", lambda: 1)
     alone = _checked(kb)
+    assert forks == []
     monkeypatch.setattr(forked, "cpus", lambda: 4)
-    monkeypatch.setattr(validate, "CHECK_CHUNK", 2)
+    monkeypatch.setattr(forked, "MIN_CHUNK", 2)
     split = _checked(kb)
+    assert len(forks) == 3
     assert split == alone
     codes = {p.code for p in split[0]}
     assert {"CASE-THEME", "CASE-MEMBERS-LINK", "PRIVACY-PHONE"} <= codes
 
 
-def test_sites_built_in_several_processes_are_byte_identical(tmp_path, monkeypatch):
+def test_sites_built_in_several_processes_are_byte_identical(tmp_path, monkeypatch, forks):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")
     monkeypatch.setattr(forked, "cpus", lambda: 1)
     alone = build(REPO, "members", tmp_path / "alone")
+    assert forks == []
     monkeypatch.setattr(forked, "cpus", lambda: 4)
-    monkeypatch.setattr(validate, "CHECK_CHUNK", 2)
-    monkeypatch.setattr(pages, "PAGE_CHUNK", 2)
+    monkeypatch.setattr(forked, "MIN_CHUNK", 2)
     split = build(REPO, "members", tmp_path / "split")
+    assert len(forks) == 6  # three for checking, three for writing pages
     digest = tree_digest(split.out)
     assert digest == tree_digest(alone.out)
     assert tree_digest(tmp_path / "split" / "staging-members") == tree_digest(tmp_path / "alone" / "staging-members")
@@ -122,9 +140,10 @@ def test_sites_built_in_several_processes_are_byte_identical(tmp_path, monkeypat
 
 
 def test_stale_pages_are_removed_when_pages_are_written_in_several_processes(kb, tmp_path, split_everything):
-    _many_cases(kb, errors=False)
+    _many_cases(kb, errors=False)  # 14 public cases: four processes write their pages
     staging = tmp_path / "staging-public" / "cases"
     build(kb.root, "public", tmp_path)
+    assert split_everything, "the pages were written by several processes"
     assert (staging / "case-03.md").is_file() and (staging / "case-09.md").is_file()
     kb.remove("cases/case-03.md")
     kb.remove("cases/case-09.md")
