@@ -35,19 +35,20 @@ def cpus() -> int:
         return os.cpu_count() or 1
 
 
-def chunks(items: Sequence[T], workers: int | None = None, min_chunk: int | None = None) -> list[Sequence[T]]:
-    """``items`` cut into contiguous, nearly equal slices, one per process
-    (one slice when there is no fork or too little work)."""
+def chunks(items: Sequence[T], workers: int | None = None, min_chunk: int | None = None,
+           first_share: float = 1.0) -> list[Sequence[T]]:
+    """``items`` cut into contiguous slices, one per process (one slice when
+    there is no fork or too little work). The first slice, done by this
+    process, is ``first_share`` of the others' size: less when this process
+    has other work besides."""
     if not hasattr(os, "fork"):
         return [items]
     n = max(1, min(workers or cpus(), len(items) // max(1, min_chunk or MIN_CHUNK)))
-    size, extra = divmod(len(items), n)
-    out, start = [], 0
-    for i in range(n):
-        end = start + size + (1 if i < extra else 0)
-        out.append(items[start:end])
-        start = end
-    return out
+    if n == 1:
+        return [items]
+    shares = [first_share] + [1.0] * (n - 1)
+    bounds = [round(len(items) * sum(shares[:i]) / sum(shares)) for i in range(n + 1)]
+    return [items[bounds[i]:bounds[i + 1]] for i in range(n)]
 
 
 def run_side_by_side(tasks: Sequence[Callable[[], R]]) -> list[R]:

@@ -47,10 +47,11 @@ def split_everything(monkeypatch, forks):
 
 def test_chunks_are_contiguous_and_cover_everything():
     items = list(range(10))
-    assert forked.chunks(items, workers=3, min_chunk=1) == [[0, 1, 2, 3], [4, 5, 6], [7, 8, 9]]
+    assert forked.chunks(items, workers=3, min_chunk=1) == [[0, 1, 2], [3, 4, 5, 6], [7, 8, 9]]
     assert forked.chunks(items, workers=3, min_chunk=4) == [[0, 1, 2, 3, 4], [5, 6, 7, 8, 9]]
     assert forked.chunks(items, workers=3, min_chunk=20) == [items]
     assert forked.chunks([], workers=3, min_chunk=1) == [[]]
+    assert forked.chunks(items, workers=2, min_chunk=1, first_share=0.25) == [[0, 1], [2, 3, 4, 5, 6, 7, 8, 9]]
 
 
 def test_tasks_run_in_separate_processes_and_results_keep_task_order():
