@@ -8,6 +8,7 @@ move to Zensical, which reads the same mkdocs.yml, replaces only this file.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 import multiprocessing
 import os
@@ -148,7 +149,10 @@ class SearchIndexer:
 
 
 def _index(kb: KnowledgeBase, folder: Path, out: Path, log: Path) -> None:
-    """In the child process: write the records and index them."""
+    """In the child process: write the records and index them. At a lower
+    priority: MkDocs is the slow part, and the index has until it is done."""
+    if hasattr(os, "nice"):
+        os.nice(10)
     for r in search_records(kb):
         path = folder / r.url.strip("/") / "index.html"
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -199,7 +203,11 @@ def build_site(root: Path, audience: str, out: Path | None = None, staging: Path
         try:
             _quiet_mkdocs()
             cfg = _mkdocs_config(root, audience, staging, site, strict=True)
-            mkdocs_build(cfg)
+            gc.freeze()  # our model outlives MkDocs: spare its garbage collections from walking it
+            try:
+                mkdocs_build(cfg)
+            finally:
+                gc.unfreeze()
         except (MkDocsException, SystemExit) as exc:
             indexer.stop()
             raise BuildFailed(f"MkDocs kunne ikke bygge sitet: {exc}") from None
