@@ -27,6 +27,7 @@ import gzip
 import http.server
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -193,7 +194,7 @@ def main(argv=None) -> int:
             shutil.rmtree(work, ignore_errors=True)
 
     print("\nSite build (public audience; 'cases' counts the public ones)")
-    print(f"{'N':>6} {'cases':>6} {'ours s':>8} {'same s':>8} {'ours/same':>10} {'each round':>16} {'text s':>8} "
+    print(f"{'N':>6} {'cases':>6} {'ours s':>8} {'same s':>8} {'ours/same':>10} {'each round':>26} {'text s':>8} "
           f"{'ours/text':>10} {'ms/case':>8} {'KB/case':>8} {'marginal KB/case':>17}")
     prev = None
     marginals = []
@@ -203,9 +204,9 @@ def main(argv=None) -> int:
             m = (r["bytes"] - prev["bytes"]) / (r["public"] - prev["public"]) / 1024
             marginals.append(m)
             marginal = f"{m:.1f}"
-        rounds = " ".join(f"{x:.2f}" for x in r["rounds"])
+        rounds = " ".join(f"{x:.2f}" for x in r["rounds"]) + f" (median {statistics.median(r['rounds']):.2f})"
         print(f"{r['n']:>6} {r['public']:>6} {r['ours']:>8.1f} {r['same']:>8.1f} {r['ours'] / r['same']:>10.2f} "
-              f"{rounds:>16} {r['plain']:>8.1f} {r['ours'] / r['plain']:>10.2f} "
+              f"{rounds:>26} {r['plain']:>8.1f} {r['ours'] / r['plain']:>10.2f} "
               f"{1000 * r['ours'] / r['public']:>8.1f} {r['bytes'] / r['public'] / 1024:>8.1f} {marginal:>17}")
         prev = r
     if len(marginals) >= 2:

@@ -75,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(root: Path, args) -> int:
+    from .forked import WorkerDied
     from .problems import ERROR, render
     from .validate import check
 
@@ -90,7 +91,11 @@ def _check(root: Path, args) -> int:
         print(f"build.py: fejl: ligger ikke i vidensbasen {root}: {', '.join(str(p) for p in outside)}", file=sys.stderr)
         return 2
     paths = [p.absolute() for p in args.paths] or None
-    result = check(root, paths)
+    try:
+        result = check(root, paths)
+    except WorkerDied as exc:
+        print(f"build.py: fejl: {exc}. Prøv igen.", file=sys.stderr)
+        return 2
     problems = result.report.sorted()
     try:
         print(render(problems, args.format, result.files), flush=True)

@@ -41,7 +41,7 @@ def chunks(items: Sequence[T], workers: int | None = None, min_chunk: int | None
     there is no fork or too little work). The first slice, done by this
     process, is ``first_share`` of the others' size: less when this process
     has other work besides."""
-    if not hasattr(os, "fork"):
+    if not sys.platform.startswith("linux"):  # fork is missing on Windows and fragile on macOS
         return [items]
     n = max(1, min(workers or cpus(), len(items) // max(1, min_chunk or MIN_CHUNK)))
     if n == 1:
@@ -108,11 +108,11 @@ def _collect(pid: int, fd: int) -> tuple[bool, object]:
         data = pipe.read()  # read before waiting: a full pipe would block the child
     os.waitpid(pid, 0)
     if not data:
-        return False, WorkerDied("en hjælpeproces stoppede uden resultat")
+        return False, WorkerDied("En hjælpeproces stoppede uventet uden resultat")
     try:
         return pickle.loads(data)
     except Exception as exc:  # noqa: BLE001
-        return False, WorkerDied(f"en hjælpeproces sendte et ulæseligt resultat ({exc})")
+        return False, WorkerDied(f"En hjælpeproces sendte et ulæseligt resultat ({exc})")
 
 
 def _abandon(pid: int, fd: int) -> None:

@@ -20,6 +20,7 @@ import threading
 import time
 from pathlib import Path
 
+from .forked import WorkerDied
 from .model import KnowledgeBase
 from .pages import write_pages
 from .search_index import make_deterministic
@@ -235,9 +236,11 @@ def build_command(root: Path, audience: str, out: Path | None) -> int:
     started = time.perf_counter()
     try:
         site = build_site(root, audience, out)
-    except (BuildFailed, OSError) as exc:
+    except (BuildFailed, OSError, WorkerDied) as exc:
         if isinstance(exc, OSError):  # e.g. a full disk or a folder we may not write to
             exc = f"Filsystemet sagde nej: {exc.strerror or exc} ({exc.filename or ''})."
+        elif isinstance(exc, WorkerDied):  # e.g. killed when the machine ran out of memory
+            exc = f"{exc}. Prøv igen; sker det igen, så tjek om maskinen mangler hukommelse."
         print(exc, file=sys.stderr)
         target = (out or default_out(root, audience))
         print(f"Bygningen stoppede. Det sidste gode site i {_show(root, target)} er ikke ændret.", file=sys.stderr)

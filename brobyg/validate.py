@@ -99,7 +99,7 @@ def _misnamed_case_files(project: Project, report: Report) -> None:
     """'Case.MD' or 'case.markdown' in cases/ would be skipped without a word."""
     if not project.cases_dir.is_dir():
         return
-    for path in sorted(project.cases_dir.iterdir()):
+    for path in sorted(project.cases_dir.iterdir(), key=str):
         if path.suffix.lower() in _TEXT_SUFFIXES and path.suffix != ".md" and path.is_file():
             suggestion = slugify(path.stem) or "min-case"
             report.error(project.rel(path), 0, 0, "FILE-NAME",
@@ -109,7 +109,7 @@ def _misnamed_case_files(project: Project, report: Report) -> None:
 def _expand(paths: list[Path]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
-        out.extend(sorted(p.glob("*.md")) if p.is_dir() else [p])
+        out.extend(sorted(p.glob("*.md"), key=str) if p.is_dir() else [p])
     return out
 
 

@@ -152,3 +152,22 @@ def test_stale_pages_are_removed_when_pages_are_written_in_several_processes(kb,
     assert not (staging / "case-03.md").exists() and not (staging / "case-09.md").exists()
     assert (staging / "case-04.md").is_file()
     assert not (built.out / "cases" / "case-03").exists()
+
+
+def test_a_worker_that_dies_during_a_build_gives_a_danish_message_and_keeps_the_last_site(kb, tmp_path, monkeypatch, capsys):
+    from brobyg import site
+
+    out = tmp_path / "site"
+    assert site.build_command(kb.root, "public", out) == 0
+    before = tree_digest(out)
+
+    def dying(*args, **kwargs):
+        raise forked.WorkerDied("En hjælpeproces stoppede uventet uden resultat")
+
+    monkeypatch.setattr(forked, "run_side_by_side", dying)
+    capsys.readouterr()
+    assert site.build_command(kb.root, "public", out) == 1
+    err = capsys.readouterr().err
+    assert "En hjælpeproces stoppede uventet" in err and "Prøv igen" in err and "Traceback" not in err
+    assert "Det sidste gode site" in err
+    assert tree_digest(out) == before
