@@ -139,10 +139,10 @@ class _PageRenderer:
     """Renders the templates for one writer. Cards are cached: a case's card
     is the same on every page at the same depth."""
 
-    def __init__(self, site: Site, out: StagingWriter) -> None:
+    def __init__(self, site: Site, out: StagingWriter, env: jinja2.Environment) -> None:
         self.site = site
         self.out = out
-        self.env = _env()
+        self.env = env
         self.card_template = self.env.get_template("card.html.j2")
         self.cards: dict[tuple[str, int], str] = {}
 
@@ -173,10 +173,13 @@ def write_pages(root: Path, kb: KnowledgeBase, audience: str, staging: Path) -> 
     project = Project(root)
     site = Site(kb.for_audience(audience), audience)
     staging.mkdir(parents=True, exist_ok=True)
+    env = _env()
+    for name in env.list_templates():  # compiled once, before the processes part
+        env.get_template(name)
 
     def write(chunk: list[Case], with_other_pages: bool) -> set[Path]:
         out = StagingWriter(staging)
-        pages = _PageRenderer(site, out)
+        pages = _PageRenderer(site, out, env)
         if with_other_pages:
             _write_other_pages(project, site, pages, out)
         _write_case_pages(project, site, pages, out, chunk)

@@ -150,10 +150,13 @@ class SearchIndexer:
 
 
 def _index(kb: KnowledgeBase, folder: Path, out: Path, log: Path) -> None:
-    """In the child process: write the records and index them. At a lower
-    priority: MkDocs is the slow part, and the index has until it is done."""
+    """In the child process: write the records and index them, out of MkDocs'
+    way (MkDocs is the slow part; the index has until it is done): at a lower
+    priority, and on every core but one, which MkDocs then has to itself."""
     if hasattr(os, "nice"):
         os.nice(10)
+    if hasattr(os, "sched_setaffinity") and len(cores := sorted(os.sched_getaffinity(0))) > 1:
+        os.sched_setaffinity(0, cores[1:])
     for r in search_records(kb):
         path = folder / r.url.strip("/") / "index.html"
         path.parent.mkdir(parents=True, exist_ok=True)
