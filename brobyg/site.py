@@ -248,7 +248,7 @@ def build_command(root: Path, audience: str, out: Path | None) -> int:
         target = (out or default_out(root, audience))
         print(f"Bygningen stoppede. Det sidste gode site i {_show(root, target)} er ikke ændret.", file=sys.stderr)
         return 1
-    pages = sum(1 for _ in site.rglob("index.html"))
+    pages = sum(1 for _ in staging_dir(root, audience).rglob("*.md"))  # one page each; the site has far more files
     print(f"Byggede det {AUDIENCE_LABEL[audience]}: {pages} sider i {_show(root, site)} ({time.perf_counter() - started:.1f} s).")
     return 0
 

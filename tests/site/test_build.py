@@ -81,3 +81,5 @@ def test_build_output_is_short(tmp_path):
     assert result.stdout.strip().count("\n") == 0, result.stdout
     assert "MkDocs 2.0" not in result.stdout + result.stderr  # Material's end-of-life banner is silenced
     assert result.stderr.strip() == ""
+    pages = sum(1 for _ in (tmp_path / "site").rglob("index.html"))
+    assert f": {pages} sider i " in result.stdout
