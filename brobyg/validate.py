@@ -70,9 +70,9 @@ def check(root: Path, paths: list[Path] | None = None, today: dt.date | None = N
     selected = all_cases if paths is None else [p for p in _expand(paths) if _is_case_path(project, p)]
     case_slugs = {p.stem for p in all_cases}
 
-    def check_chunk(paths: list[Path]) -> tuple[list[Case], list, list]:
+    def check_chunk(files: list[Path]) -> tuple[list[Case], list, list]:
         checker = CaseChecker(project, kb, Report(), today, case_slugs)
-        cases = [case for case in map(checker.check_file, paths) if case]
+        cases = [case for case in map(checker.check_file, files) if case]
         return cases, checker.report.problems, checker.link_sites
 
     # Big knowledge bases are checked by several processes, in file order.
