@@ -14,7 +14,7 @@ from .conftest import Html, build
 
 MARKERS = {
     "title": "Hemmelig titel XQZMARKTITLE",
-    "summary": "Et resumé med markøren XQZMARKSUMMARY, som aldrig må stå offentligt.",
+    "summary": "Et resumé, som aldrig må stå offentligt, med markøren XQZMARKSUMMARY",  # marker last: the scan also looks for the last word alone
     "body": "XQZMARKBODY",
     "slug": "xqzmarkslug-medlemscase",
     "partner": "XQZMARKPARTNER",
