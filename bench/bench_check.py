@@ -96,10 +96,6 @@ def _load() -> str:
 CLOCKS = {"wall": time.perf_counter, "cpu": time.process_time}
 
 
-def best_of(fn, repeat: int, clock=time.perf_counter) -> float:
-    return best_of_each([fn], repeat, clock)[0]
-
-
 def best_of_each(fns, repeat: int, clock=time.perf_counter) -> list[float]:
     """Best time of each function over ``repeat`` rounds. The functions take
     turns within a round, so load from other processes hits them alike."""

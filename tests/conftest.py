@@ -154,6 +154,13 @@ class KnowledgeBaseDir:
         )
 
 
+def only(kb: KnowledgeBaseDir, code: str) -> list[tuple[int, int, str]]:
+    """[(line, col, message)] of one code; asserts no problem of another code."""
+    problems = kb.problems()
+    assert {p.code for p in problems} <= {code}, [p.as_text() for p in problems]
+    return [(p.line, p.col, p.message) for p in problems]
+
+
 def copy_fixture(name: str, dest: Path) -> KnowledgeBaseDir:
     shutil.copytree(FIXTURES / name, dest)
     return KnowledgeBaseDir(dest)

@@ -28,7 +28,7 @@ from tests.conftest import REPO
 
 HERE = Path(__file__).resolve().parent
 
-# BROBYG_CHROMIUM exists only so test_chromium_guard.py can simulate a machine
+# BROBYG_CHROMIUM exists only so test_guards.py can simulate a machine
 # without Chromium; everyone else gets Debian's.
 CHROMIUM = os.environ.get("BROBYG_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -49,11 +49,6 @@ def public_site(tmp_path_factory) -> BuiltSite:
     return build(REPO, "public", tmp_path_factory.mktemp("public"))
 
 
-@pytest.fixture(scope="session")
-def members_site(tmp_path_factory) -> BuiltSite:
-    return build(REPO, "members", tmp_path_factory.mktemp("members"))
-
-
 class Html(HTMLParser):
     """The parts of a page the tests look at."""
 

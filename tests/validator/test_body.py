@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from PIL import Image
 
+from tests.conftest import only
+
 BODY_START = 10  # the line after the closing '---' when the front matter has the 7 required keys
 
 
@@ -17,16 +19,6 @@ def image(kb, rel: str, fmt: str | None = None) -> None:
     path = kb.path(rel)
     path.parent.mkdir(parents=True, exist_ok=True)
     Image.new("RGB", (4, 3), (200, 120, 40)).save(path, fmt)
-
-
-def found(kb, code, *paths):
-    return [(p.line, p.col, p.message) for p in kb.problems(*paths) if p.code == code]
-
-
-def only(kb, code):
-    problems = kb.problems()
-    assert {p.code for p in problems} <= {code}, [p.as_text() for p in problems]
-    return [(p.line, p.col, p.message) for p in problems]
 
 
 # -- BODY-EMPTY ---------------------------------------------------------------

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tests.conftest import DROP
+from tests.conftest import DROP, only
 
 
 def case(kb, **changes) -> str:
@@ -19,13 +19,6 @@ def raw_case(kb, old: str, new: str) -> str:
     text = kb.dump_front_matter(kb.front_matter())
     assert old in text
     return kb.write_case("felter", text.replace(old, new))
-
-
-def only(kb, code):
-    """[(line, col, message)] of one code; asserts no problem of another code."""
-    problems = kb.problems()
-    assert {p.code for p in problems} <= {code}, [p.as_text() for p in problems]
-    return [(p.line, p.col, p.message) for p in problems]
 
 
 def test_valid_case_becomes_a_model_object(kb):

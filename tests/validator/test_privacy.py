@@ -6,17 +6,13 @@ import pytest
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
+from tests.conftest import only
+
 GPS_IFD = 0x8825
 
 
 def write(kb, extra: str, **fm) -> str:
     return kb.write_case("privat", kb.front_matter(**fm), kb.valid_body + "\n" + extra + "\n")
-
-
-def only(kb, code):
-    problems = kb.problems()
-    assert {p.code for p in problems} <= {code}, [p.as_text() for p in problems]
-    return [(p.line, p.col, p.message) for p in problems]
 
 
 # -- PRIVACY-CPR --------------------------------------------------------------
