@@ -68,9 +68,8 @@ class Site:
     """What every template may look up: the audience's cases, newest first,
     indexed once by theme, centre and target group."""
 
-    def __init__(self, kb: KnowledgeBase, audience: str) -> None:
+    def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        self.audience = audience
         self.newest = kb.newest_first()
         self._by_theme: dict[str, list[Case]] = defaultdict(list)
         self._by_centre: dict[str, list[Case]] = defaultdict(list)
@@ -162,7 +161,7 @@ class _PageRenderer:
                 self.cards[key] = Markup(self.card_template.render(site=site, kb=kb, href=href, case=case))
             return self.cards[key]
 
-        return self.env.get_template(template).render(site=site, kb=kb, audience=site.audience, href=href, card=card, **ctx)
+        return self.env.get_template(template).render(site=site, kb=kb, href=href, card=card, **ctx)
 
 
 def write_pages(root: Path, kb: KnowledgeBase, audience: str, staging: Path) -> None:
@@ -171,7 +170,7 @@ def write_pages(root: Path, kb: KnowledgeBase, audience: str, staging: Path) -> 
     Case pages are the bulk: with many cases they are written by several
     processes side by side, while the first also writes every other page."""
     project = Project(root)
-    site = Site(kb.for_audience(audience), audience)
+    site = Site(kb.for_audience(audience))  # narrowed here too: a members-only case must never reach a public page
     staging.mkdir(parents=True, exist_ok=True)
     env = _env()
     for name in env.list_templates():  # compiled once, before the processes part

@@ -37,7 +37,6 @@ def related_cases(cases: list[Case], k: int = 5, only: list[Case] | None = None)
     by_sig: dict[tuple[int, int], list[Case]] = defaultdict(list)
     for c in cases:
         by_sig[(_mask(c.themes, theme_ix), _mask(c.target_groups, group_ix))].append(c)
-    rank = {c.slug: _rank_key(c) for c in cases}
     for members in by_sig.values():
         members.sort(key=_rank_key)
     by_theme_mask: dict[int, list[int]] = defaultdict(list)
@@ -45,7 +44,7 @@ def related_cases(cases: list[Case], k: int = 5, only: list[Case] | None = None)
         by_theme_mask[tmask].append(gmask)
 
     # The best k + 1 of each signature, as (-date, slug, case): one may be the case itself.
-    top = {sig: [(*rank[c.slug], c) for c in members[: k + 1]] for sig, members in by_sig.items()}
+    top = {sig: [(*_rank_key(c), c) for c in members[: k + 1]] for sig, members in by_sig.items()}
     # Theme groups in order of their theme overlap, per theme mask (at most 63 of them).
     group_order: dict[int, list[int]] = {}
 

@@ -78,12 +78,12 @@ def write_staging(root: Path, kb: KnowledgeBase, audience: str, staging: Path | 
 _served_kb: dict[str, KnowledgeBase] = {}
 
 
-def prepare(root: Path, audience: str, staging: Path | None = None) -> tuple[Path, KnowledgeBase]:
+def prepare(root: Path, audience: str) -> Path:
     """Validate, then write the page tree (for `serve`). Raises BuildFailed."""
     kb = validated(root, audience)
-    staging = write_staging(root, kb, audience, staging)
+    staging = write_staging(root, kb, audience)
     _served_kb[audience] = kb
-    return staging, kb
+    return staging
 
 
 def _ensure_source_date_epoch(kb) -> None:
@@ -134,15 +134,12 @@ class SearchIndexer:
         self.proc.terminate()
         self.proc.join()
 
-    def wait(self) -> None:
-        if self.proc.exitcode is None:
-            self.proc.join()
+    def finish(self, site_dir: Path) -> None:
+        """Wait for the index and put it into the built site."""
+        self.proc.join()
         if self.proc.exitcode != 0:
             detail = self.log.read_text(encoding="utf-8", errors="replace").strip() if self.log.exists() else ""
             raise BuildFailed(f"Søgeindekset kunne ikke bygges (Pagefind):\n{detail}")
-
-    def finish(self, site_dir: Path) -> None:
-        self.wait()
         target = site_dir / "pagefind"
         shutil.rmtree(target, ignore_errors=True)
         shutil.move(str(self.out), target)
@@ -172,7 +169,7 @@ def _index(kb: KnowledgeBase, folder: Path, out: Path, log: Path) -> None:
 
 def index_built_site(root: Path, audience: str, site_dir: Path) -> None:
     """Index an already built site (used by `serve`, whose builds run inside MkDocs)."""
-    kb = _served_kb.get(audience) or check(root).kb.for_audience(audience)
+    kb = _served_kb[audience]  # serve_command validated it before MkDocs started
     workdir = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site_dir.parent))
     try:
         SearchIndexer(kb, workdir).finish(site_dir)
@@ -301,7 +298,7 @@ def serve_command(root: Path, audience: str, dev_addr: str) -> int:
     from mkdocs.commands.serve import serve
 
     try:
-        staging, _ = prepare(root, audience)
+        staging = prepare(root, audience)
     except BuildFailed as exc:
         print(exc, file=sys.stderr)
         print("Ret fejlene, og start igen.", file=sys.stderr)
