@@ -13,10 +13,10 @@ from pathlib import Path
 import yaml
 
 from .model import SUGGESTED_HEADINGS, THEME_IDS, slugify
-from .problems import Report
+from .problems import ERROR, Report
 from .project import Project
 from .validate import check
-from .vocab import load_centres, load_regions, load_target_groups, load_topics
+from .vocab import load_vocabularies
 
 HINTS = {
     "Baggrund": "Hvorfor begyndte I? Hvilket problem eller behov ville I gøre noget ved?",
@@ -66,10 +66,8 @@ def _choose(label: str, options: list[tuple[str, str]], many: bool) -> list[str]
 def new_command(root: Path) -> int:
     project = Project(root)
     report = Report()
-    regions = load_regions(project, report)
-    centres = load_centres(project, regions, report)
-    groups = load_target_groups(project, report)
-    themes = load_topics(project, report)
+    vocab = load_vocabularies(project, report)
+    centres, groups, themes = vocab.centres, vocab.target_groups, vocab.themes
     if report.problems or not centres or not groups:
         print("Datafilerne har fejl; ret dem først (python build.py check).", file=sys.stderr)
         return 1
@@ -104,4 +102,4 @@ def new_command(root: Path) -> int:
     print(f"og tjek filen med: python build.py check {project.rel(path)}")
     for p in problems:
         print(p.as_text())
-    return 1 if any(p.severity == "error" for p in problems) else 0
+    return 1 if any(p.severity == ERROR for p in problems) else 0

@@ -23,9 +23,9 @@ from .load import Y, is_date, parse_yaml, read_text, split_front_matter
 from .model import (
     SLUG_RE, SUGGESTED_HEADINGS, THEME_IDS, VISIBILITIES, Case, Contact, KnowledgeBase, slugify,
 )
-from .problems import Report
+from .problems import ERROR, Report
 from .project import Project
-from .vocab import did_you_mean, load_centres, load_regions, load_target_groups, load_topics
+from .vocab import did_you_mean, load_vocabularies
 
 REQUIRED = ("title", "summary", "centre", "themes", "target_groups", "visibility", "published")
 OPTIONAL = ("updated", "period", "partners", "contact", "example")
@@ -53,13 +53,7 @@ def check(root: Path, paths: list[Path] | None = None, today: dt.date | None = N
     project = Project(root)
     report = Report()
     today = today or dt.date.today()
-    regions = load_regions(project, report)
-    kb = KnowledgeBase(
-        themes=load_topics(project, report),
-        centres=load_centres(project, regions, report),
-        target_groups=load_target_groups(project, report),
-        regions=regions,
-    )
+    kb = load_vocabularies(project, report)
     data_files = [project.municipalities_file, project.centres_file, project.target_groups_file]
     data_files += sorted(project.topics_dir.glob("*.md")) if project.topics_dir.is_dir() else []
 
@@ -178,7 +172,7 @@ class CaseChecker:
             return None
         fields = self._fields(rel, fm, split.yaml_first_line)
         links = self._body(rel, split.body, split.body_first_line, path, fields.get("visibility"))
-        if len(r.problems) > before and any(p.severity == "error" for p in r.problems[before:]):
+        if any(p.severity == ERROR for p in r.problems[before:]):
             return None
         contact = fields.get("contact")
         period = fields.get("period") or (None, None)

@@ -7,7 +7,7 @@ import difflib
 import re
 
 from .load import Y, parse_yaml, read_text, split_front_matter
-from .model import SLUG_RE, THEME_IDS, Centre, TargetGroup, Theme, slugify
+from .model import SLUG_RE, THEME_IDS, Centre, KnowledgeBase, TargetGroup, Theme, slugify
 from .problems import Report
 from .project import Project
 
@@ -186,3 +186,14 @@ def _load_topic(path, rel: str, report: Report) -> Theme | None:
     if not ok:
         return None
     return Theme(path.stem, fm.value["title"].value.strip(), fm.value["question"].value.strip(), tuple(questions), split.body.strip())
+
+
+def load_vocabularies(project: Project, report: Report) -> KnowledgeBase:
+    """Themes, centres, target groups and regions, without cases yet."""
+    regions = load_regions(project, report)
+    return KnowledgeBase(
+        themes=load_topics(project, report),
+        centres=load_centres(project, regions, report),
+        target_groups=load_target_groups(project, report),
+        regions=regions,
+    )
