@@ -59,9 +59,6 @@ class Report:
     def sorted(self) -> list[Problem]:
         return sorted(set(self.problems))
 
-    def count(self, severity: str) -> int:
-        return sum(1 for p in self.problems if p.severity == severity)
-
     def only(self, paths: set[str]) -> "Report":
         kept = Report()
         kept.problems = [p for p in self.problems if p.path in paths]

@@ -61,7 +61,8 @@ def check(root: Path, paths: list[Path] | None = None, today: dt.date | None = N
         paths = None  # `check .`: the whole knowledge base
     all_cases = project.case_files()
     _misnamed_case_files(project, report)
-    selected = all_cases if paths is None else [p for p in _expand(paths) if _is_case_path(project, p)]
+    expanded = [] if paths is None else _expand(paths)
+    selected = all_cases if paths is None else [p for p in expanded if _is_case_path(project, p)]
     case_slugs = {p.stem for p in all_cases}
 
     def check_chunk(files: list[Path]) -> tuple[list[Case], list, list]:
@@ -80,10 +81,10 @@ def check(root: Path, paths: list[Path] | None = None, today: dt.date | None = N
 
     if paths is None:
         return CheckResult(kb, report, len(all_cases) + len(data_files))
-    chosen = {project.rel(p) for p in _expand(paths)}
+    chosen = {project.rel(p) for p in expanded}
     # Broken vocabularies make every case look wrong, so they are always shown.
     chosen |= {project.rel(p) for p in data_files}
-    return CheckResult(kb, report.only(chosen), len(set(_expand(paths))))
+    return CheckResult(kb, report.only(chosen), len(set(expanded)))
 
 
 _TEXT_SUFFIXES = (".md", ".markdown", ".mdown", ".txt")
@@ -145,7 +146,7 @@ class CaseChecker:
         self._visibility_cache: dict[str, str | None] = {}
         self._real_root = os.path.realpath(project.root)
         self._real_dirs: dict[str, str] = {}
-        self.link_sites: list[tuple[str, int, int, str]] = []  # (case rel, line, col, target slug)
+        self.link_sites: list[tuple[str, int, int, str, str | None]] = []  # (case rel, line, col, target slug, its visibility)
 
     # -- one file -----------------------------------------------------------
 
@@ -475,7 +476,7 @@ class CaseChecker:
                 if slug not in self.case_slugs:
                     self.report.error(rel, *pos, "BODY-LINK", f"Linket peger på casen '{where}', som ikke findes.{did_you_mean(slug, self.case_slugs)}")
                     return None
-                self.link_sites.append((rel, pos[0], pos[1], slug))
+                self.link_sites.append((rel, pos[0], pos[1], slug, visibility))
                 return slug
             if len(parts) == 2 and parts[0] == "topics":
                 if PurePosixPath(where).stem not in THEME_IDS:
@@ -544,14 +545,11 @@ class CaseChecker:
 
     def check_members_links(self, kb: KnowledgeBase) -> None:
         """A public case must not send readers to a members-only case."""
-        for rel, line, col, slug in self.link_sites:
-            source = kb.cases.get(PurePosixPath(rel).stem)
-            source_vis = source.visibility if source else self._visibility_of(PurePosixPath(rel).stem, kb)
+        for rel, line, col, slug, source_vis in self.link_sites:
             if source_vis == "public" and self._visibility_of(slug, kb) == "members":
                 target = f"cases/{slug}.md"
                 self.report.error(rel, line, col, "CASE-MEMBERS-LINK",
                                   f"Den offentlige case {rel} linker til {target}, som kun er for medlemmer. "
                                   "Linket ville være dødt på det offentlige site og afsløre casen: fjern linket, "
                                   f"eller gør {target} offentlig.")
-                if source and source.slug in kb.cases:
-                    del kb.cases[source.slug]
+                kb.cases.pop(PurePosixPath(rel).stem, None)
