@@ -9,7 +9,7 @@ garbage collector on:
 
   floor  read every case file and parse its front matter with PyYAML's C
          loader (yaml.load(..., Loader=yaml.CSafeLoader)), nothing else;
-  check  brobyg.validate.check(root) in-process.
+  check  brobyg.validate.check.check(root) in-process.
 
 Budget (DESIGN.md, "Budgets"): check <= 3 x floor at 10,000 cases, and one
 file checked in well under a second as a whole process (target <= 0.5 s).
@@ -40,7 +40,7 @@ if str(REPO) not in sys.path:
 import yaml  # noqa: E402
 
 from bench.generate import generate  # noqa: E402
-from brobyg.validate import check  # noqa: E402
+from brobyg.validate.check import check  # noqa: E402
 
 OUT = REPO / "bench" / "out"
 RATIO_TARGET = 3.0

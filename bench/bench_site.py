@@ -41,9 +41,9 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("SOURCE_DATE_EPOCH", "1735689600")
 
 from bench.bench_check import tree_for  # noqa: E402
-from brobyg.load import parse_yaml, read_text, split_front_matter  # noqa: E402
+from brobyg.load.frontmatter import parse_yaml, read_text, split_front_matter  # noqa: E402
 from brobyg.problems import Report  # noqa: E402
-from brobyg.site import config_file  # noqa: E402
+from brobyg.generator.mkdocs import config_file  # noqa: E402
 
 BYTES_TARGET = 0.15
 OVERHEAD_TARGET = 1.20

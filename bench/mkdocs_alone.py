@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))  # our mkdocs.yml names the Markdown extension brobyg.markdown_raw
+sys.path.insert(0, str(REPO))  # our mkdocs.yml names the Markdown extension brobyg.render.markdown_raw
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 

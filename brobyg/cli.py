@@ -8,7 +8,7 @@ import re
 import sys
 from pathlib import Path
 
-from .model import AUDIENCES
+from brobyg.model import AUDIENCES
 
 DEFAULT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,24 +60,24 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return _check(root, args)
     if args.command == "build":
-        from .site import build_command
+        from brobyg.generator.mkdocs import build_command
 
         return build_command(root, args.audience, args.out)
     if args.command == "serve":
-        from .site import serve_command
+        from brobyg.generator.mkdocs import serve_command
 
         return serve_command(root, args.audience, args.dev_addr)
     if args.command == "new":
-        from .new_case import new_command
+        from brobyg.commands.new_case import new_command
 
         return new_command(root)
     return 2
 
 
 def _check(root: Path, args) -> int:
-    from .forked import WorkerDied
-    from .problems import ERROR, render
-    from .validate import check
+    from brobyg.forked import WorkerDied
+    from brobyg.problems import ERROR, render
+    from brobyg.validate.check import check
 
     if not root.is_dir():
         print(f"build.py: fejl: mappen findes ikke: {root}", file=sys.stderr)

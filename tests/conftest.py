@@ -133,7 +133,7 @@ class KnowledgeBaseDir:
 
     def check(self, *paths: str | Path, today: dt.date | None = None):
         """Run the validator in-process; returns its CheckResult."""
-        from brobyg.validate import check
+        from brobyg.validate.check import check
 
         chosen = [self.root / p for p in paths] or None
         return check(self.root, chosen, today=today or self.today)

@@ -85,7 +85,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 @pytest.fixture(scope="session")
 def sample_kb():
     """The model of the sample content, as the validator sees it."""
-    from brobyg.validate import check
+    from brobyg.validate.check import check
 
     result = check(REPO)
     errors = [p for p in result.report.sorted() if p.severity == "error"]
@@ -94,7 +94,7 @@ def sample_kb():
 
 
 def _build(tmp_path_factory, audience: str) -> Path:
-    from brobyg.site import build_site
+    from brobyg.generator.mkdocs import build_site
 
     tmp = tmp_path_factory.mktemp(f"site-{audience}")
     return build_site(REPO, audience, out=tmp / audience, staging=tmp / f"staging-{audience}")

@@ -29,7 +29,7 @@ class BuiltSite:
 
 
 def build(root: Path, audience: str, tmp: Path) -> BuiltSite:
-    from brobyg.site import build_site
+    from brobyg.generator.mkdocs import build_site
 
     out = build_site(root, audience, out=tmp / f"site-{audience}", staging=tmp / f"staging-{audience}")
     return BuiltSite(root, out, audience)
@@ -37,7 +37,7 @@ def build(root: Path, audience: str, tmp: Path) -> BuiltSite:
 
 @pytest.fixture(scope="session")
 def sample_kb():
-    from brobyg.validate import check
+    from brobyg.validate.check import check
 
     result = check(REPO)
     assert not [p for p in result.report.problems if p.severity == "error"], "the sample content must be valid"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from brobyg.validate import check
+from brobyg.validate.check import check
 from tests.conftest import BUILD_PY, copy_fixture
 
 

@@ -9,8 +9,8 @@ from urllib.parse import unquote, urlsplit
 
 
 from brobyg.model import THEME_IDS
-from brobyg.pages import danish_date
-from brobyg.related import TARGET_GROUP_WEIGHT, THEME_WEIGHT
+from brobyg.render.pages import danish_date
+from brobyg.render.related import TARGET_GROUP_WEIGHT, THEME_WEIGHT
 
 from .conftest import Html
 

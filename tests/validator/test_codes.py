@@ -15,7 +15,7 @@ def codes_in(text: str) -> set[str]:
 
 
 def test_every_emitted_code_is_tested():
-    source = "\n".join(p.read_text(encoding="utf-8") for p in sorted((REPO / "brobyg").glob("*.py")))
+    source = "\n".join(p.read_text(encoding="utf-8") for p in sorted((REPO / "brobyg").rglob("*.py")))
     emitted = codes_in(source)
     assert len(emitted) >= 45, sorted(emitted)  # the regex still finds the codes
     here = Path(__file__).parent

@@ -265,7 +265,7 @@ def test_good_published(kb, line_text):
 
 
 def test_the_real_today_is_the_default(kb):
-    from brobyg.validate import check
+    from brobyg.validate.check import check
 
     kb.write_case("felter", kb.front_matter(published=dt.date.today() + dt.timedelta(days=1)))
     assert [p.code for p in check(kb.root).report.sorted()] == ["CASE-PUBLISHED"]

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from brobyg.load import MAX_TEXT_BYTES
+from brobyg.load.frontmatter import MAX_TEXT_BYTES
 
 
 def test_the_minimal_fixture_is_valid(kb):

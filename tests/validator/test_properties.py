@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from brobyg.problems import ERROR, WARNING, Problem
-from brobyg.validate import CONTACT_KEYS, KNOWN_KEYS
+from brobyg.validate.check import CONTACT_KEYS, KNOWN_KEYS
 from tests.conftest import copy_fixture
 
 REL = "cases/tilfaeldig.md"

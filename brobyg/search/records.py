@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-from .model import KnowledgeBase
-from .pages import CASES_DIR, page_url
+from brobyg.model import KnowledgeBase
+from brobyg.render.pages import CASES_DIR, page_url
 
 # Facet keys; the search page (theme/assets/javascripts/search.js) uses the same.
 FACET_THEME = "tema"

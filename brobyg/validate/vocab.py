@@ -6,10 +6,10 @@ from __future__ import annotations
 import difflib
 import re
 
-from .load import Y, parse_yaml, read_text, split_front_matter
-from .model import SLUG_RE, THEME_IDS, Centre, KnowledgeBase, TargetGroup, Theme, slugify
-from .problems import Report
-from .project import Project
+from brobyg.load.frontmatter import Y, parse_yaml, read_text, split_front_matter
+from brobyg.model import SLUG_RE, THEME_IDS, Centre, KnowledgeBase, TargetGroup, Theme, slugify
+from brobyg.problems import Report
+from brobyg.project import Project
 
 URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.I)
 

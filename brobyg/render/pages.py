@@ -17,11 +17,11 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import body as bodyscan
-from . import forked
-from .model import THEME_IDS, Case, KnowledgeBase
-from .project import Project
-from .related import related_cases
+from brobyg.validate import body as bodyscan
+from brobyg import forked
+from brobyg.model import THEME_IDS, Case, KnowledgeBase
+from brobyg.project import Project
+from brobyg.render.related import related_cases
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december")
 NEWEST_ON_HOME = 6

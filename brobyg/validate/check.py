@@ -17,15 +17,16 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
-from . import body as bodyscan
-from . import forked, privacy
-from .load import Y, is_date, parse_yaml, read_text, split_front_matter
-from .model import (
+from brobyg.validate import body as bodyscan
+from brobyg import forked
+from brobyg.validate import privacy
+from brobyg.load.frontmatter import Y, is_date, parse_yaml, read_text, split_front_matter
+from brobyg.model import (
     SLUG_RE, SUGGESTED_HEADINGS, THEME_IDS, VISIBILITIES, Case, Contact, KnowledgeBase, slugify,
 )
-from .problems import ERROR, Report
-from .project import Project
-from .vocab import did_you_mean, load_vocabularies
+from brobyg.problems import ERROR, Report
+from brobyg.project import Project
+from brobyg.validate.vocab import did_you_mean, load_vocabularies
 
 REQUIRED = ("title", "summary", "centre", "themes", "target_groups", "visibility", "published")
 OPTIONAL = ("updated", "period", "partners", "contact", "example")

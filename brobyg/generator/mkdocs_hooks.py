@@ -4,7 +4,7 @@ so the audience and the search index must be added from within."""
 import os
 from pathlib import Path
 
-from brobyg.site import apply_audience, index_built_site
+from brobyg.generator.mkdocs import apply_audience, index_built_site
 
 
 def on_config(config):

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Report
+from brobyg.problems import Report
 
 MAX_TEXT_BYTES = 512 * 1024  # a long case is ~10 KB; this only stops accidents
 MAX_YAML_DEPTH = 8  # our deepest legal structure is 3 levels

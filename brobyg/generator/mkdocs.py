@@ -20,13 +20,13 @@ import threading
 import time
 from pathlib import Path
 
-from .forked import WorkerDied
-from .model import KnowledgeBase
-from .pages import write_pages
-from .search_index import make_deterministic
-from .search_records import record_html, search_records
-from .problems import ERROR, render
-from .validate import check
+from brobyg.forked import WorkerDied
+from brobyg.model import KnowledgeBase
+from brobyg.render.pages import write_pages
+from brobyg.search.index import make_deterministic
+from brobyg.search.records import record_html, search_records
+from brobyg.problems import ERROR, render
+from brobyg.validate.check import check
 
 # Material 9.8 prints an end-of-life banner on every build; we know (README).
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -46,7 +46,7 @@ def default_out(root: Path, audience: str) -> Path:
     return root / "site" / audience
 
 
-CODE_ROOT = Path(__file__).resolve().parent.parent
+CODE_ROOT = Path(__file__).resolve().parents[2]
 
 
 def config_file(root: Path) -> Path:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .model import Case
+from brobyg.model import Case
 
 THEME_WEIGHT = 2
 TARGET_GROUP_WEIGHT = 1

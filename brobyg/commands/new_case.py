@@ -12,11 +12,11 @@ from pathlib import Path
 
 import yaml
 
-from .model import SUGGESTED_HEADINGS, THEME_IDS, slugify
-from .problems import ERROR, Report
-from .project import Project
-from .validate import check
-from .vocab import load_vocabularies
+from brobyg.model import SUGGESTED_HEADINGS, THEME_IDS, slugify
+from brobyg.problems import ERROR, Report
+from brobyg.project import Project
+from brobyg.validate.check import check
+from brobyg.validate.vocab import load_vocabularies
 
 HINTS = {
     "Baggrund": "Hvorfor begyndte I? Hvilket problem eller behov ville I gøre noget ved?",

@@ -1,0 +1,1 @@
+"""Commands of build.py that are more than a pipeline run (for example `new`)."""

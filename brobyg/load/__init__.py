@@ -1,0 +1,1 @@
+"""Step 1: read source files as text and their YAML front matter with line numbers."""

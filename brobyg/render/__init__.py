@@ -1,0 +1,1 @@
+"""Step 4: turn the model into the complete page tree in a staging folder (no MkDocs here)."""

@@ -1,0 +1,1 @@
+"""Search: records made from the model, and the Pagefind index built from them."""

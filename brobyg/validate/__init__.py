@@ -1,0 +1,1 @@
+"""Step 2: check every source against the rules; only valid sources become the model."""
