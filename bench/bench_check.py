@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark `build.py check` against the design's budgets.
 
-    python bench/bench_check.py [--sizes 100,1000,10000] [--seed 1] [--profile]
+    python -m bench.bench_check [--sizes 100,1000,10000] [--seed 1] [--profile]
 
 For each size it generates a knowledge base (cached under bench/out/, keyed by
 size, seed and a hash of bench/generate.py) and times, best of 3 with the
@@ -34,8 +34,6 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
 
 import yaml  # noqa: E402
 

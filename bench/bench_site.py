@@ -1,6 +1,6 @@
 """Benchmark the site build and the search downloads over generated cases.
 
-    python bench/bench_site.py [--sizes 100,1000,5000] [--repeat 3] [--no-browser]
+    python -m bench.bench_site [--sizes 100,1000,5000] [--repeat 3] [--no-browser]
 
 For each size it builds the public site from a generated knowledge base, each
 build a fresh process (`python build.py build`, and MkDocs alone through
@@ -36,7 +36,6 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("SOURCE_DATE_EPOCH", "1735689600")
 

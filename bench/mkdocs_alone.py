@@ -14,10 +14,7 @@ import argparse
 import logging
 import os
 import sys
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))  # our mkdocs.yml names the Markdown extension brobyg.render.markdown_raw
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
@@ -34,10 +31,13 @@ def main() -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    from brobyg.render import routes
+
     if not args.strict:  # the plain text's links to topics/ lead nowhere; that is expected
         logging.getLogger("mkdocs").setLevel(logging.ERROR)
     extra = {} if args.plugins is None else {"plugins": args.plugins}
     cfg = load_config(config_file=args.config, docs_dir=args.docs_dir, site_dir=args.site_dir, strict=args.strict, **extra)
+    cfg.nav = routes.nav()  # as our adapter injects it
     if args.audience:
         cfg.extra["audience"] = args.audience
     build(cfg)

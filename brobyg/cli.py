@@ -60,11 +60,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return _check(root, args)
     if args.command == "build":
-        from brobyg.generator.mkdocs import build_command
+        from brobyg.pipeline.build import build_command
 
         return build_command(root, args.audience, args.out)
     if args.command == "serve":
-        from brobyg.generator.mkdocs import serve_command
+        from brobyg.pipeline.serve import serve_command
 
         return serve_command(root, args.audience, args.dev_addr)
     if args.command == "new":

@@ -23,9 +23,6 @@ FIXTURES = REPO / "tests" / "fixtures"
 MINIMAL = FIXTURES / "minimal"
 BUILD_PY = REPO / "build.py"
 
-if str(REPO) not in sys.path:  # `import brobyg` without installing the project
-    sys.path.insert(0, str(REPO))
-
 # A fixed "today" for in-process checks, later than every date in the fixture.
 TODAY = dt.date(2025, 6, 1)
 

@@ -1,15 +1,15 @@
 """MkDocs hooks used by `build.py serve` only: `serve` rebuilds inside MkDocs,
-so the audience and the search index must be added from within."""
+so the audience and the search index must be added from within. They reach
+the running serve through the adapter's ``SERVING`` registry."""
 
-import os
 from pathlib import Path
 
-from brobyg.generator.mkdocs import apply_audience, index_built_site
+from brobyg.generator import mkdocs as adapter
 
 
 def on_config(config):
-    return apply_audience(config, os.environ.get("BROBYG_AUDIENCE", "public"))
+    return adapter.apply_site(config, adapter.SERVING.audience)
 
 
 def on_post_build(config):
-    index_built_site(Path(os.environ["BROBYG_ROOT"]), config.extra["audience"], Path(config.site_dir))
+    adapter.SERVING.after_build(Path(config.site_dir))

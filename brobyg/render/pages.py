@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import posixpath
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -17,20 +18,16 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from brobyg.validate import body as bodyscan
 from brobyg import forked
 from brobyg.model import THEME_IDS, Case, KnowledgeBase
 from brobyg.project import Project
+from brobyg.render import routes
 from brobyg.render.related import related_cases
+from brobyg.render.routes import page_url, relative_url
+from brobyg.validate import body as bodyscan
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december")
 NEWEST_ON_HOME = 6
-
-# Where each kind of page lives in the site (and the staging tree).
-THEMES_DIR = "temaer"
-CASES_DIR = "cases"
-CENTRES_DIR = "centre"
-GROUPS_DIR = "maalgrupper"
 
 
 def danish_date(d: dt.date) -> str:
@@ -61,6 +58,7 @@ def _env() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters.update(danish_date=danish_date, danish_month=danish_month, md=md_inline)
+    env.globals["routes"] = routes
     return env
 
 
@@ -155,13 +153,16 @@ class _PageRenderer:
         def href(target: str) -> str:
             return relative_url(page, target)
 
+        def src(target: str) -> str:  # a Markdown link the generator resolves: source path to source path
+            return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
         def card(case: Case) -> str:
             key = (case.slug, depth)
             if key not in self.cards:
                 self.cards[key] = Markup(self.card_template.render(site=site, kb=kb, href=href, case=case))
             return self.cards[key]
 
-        return self.env.get_template(template).render(site=site, kb=kb, href=href, card=card, **ctx)
+        return self.env.get_template(template).render(site=site, kb=kb, href=href, src=src, card=card, **ctx)
 
 
 def write_pages(root: Path, kb: KnowledgeBase, audience: str, staging: Path) -> None:
@@ -193,13 +194,13 @@ def write_pages(root: Path, kb: KnowledgeBase, audience: str, staging: Path) -> 
 def _write_case_pages(project: Project, site: Site, pages: _PageRenderer, out: StagingWriter, cases: list[Case]) -> None:
     related = related_cases(site.newest, only=cases)
     for case in cases:
-        pages.page(f"{CASES_DIR}/{case.slug}.md", "case.md.j2", {"title": case.title, "description": case.summary},
+        pages.page(routes.case(case.slug), "case.md.j2", {"title": case.title, "description": case.summary},
                    case=case, body=_site_links(case.body), related=related[case.slug])
         assets = project.cases_dir / case.slug
         if assets.is_dir():
             for path in sorted(assets.rglob("*")):
                 if path.is_file():
-                    out.copy(f"{CASES_DIR}/{case.slug}/{path.relative_to(assets).as_posix()}", path)
+                    out.copy(routes.case_asset(case.slug, path.relative_to(assets).as_posix()), path)
 
 
 def _write_other_pages(project: Project, site: Site, pages: _PageRenderer, out: StagingWriter) -> None:
@@ -208,27 +209,26 @@ def _write_other_pages(project: Project, site: Site, pages: _PageRenderer, out: 
     for path in sorted(project.docs_dir.rglob("*")) if project.docs_dir.is_dir() else []:
         if path.is_file():
             out.copy(path.relative_to(project.docs_dir).as_posix(), path)
-    pages.page("index.md", "home.md.j2", newest=newest[:NEWEST_ON_HOME], total=len(newest))
-    pages.page(f"{THEMES_DIR}/index.md", "themes.md.j2")
+    pages.page(routes.HOME, "home.md.j2", newest=newest[:NEWEST_ON_HOME], total=len(newest))
+    pages.page(routes.THEMES_INDEX, "themes.md.j2")
     for tid in THEME_IDS:
         theme = kb.themes[tid]
-        pages.page(f"{THEMES_DIR}/{tid}.md", "theme.md.j2", {"title": theme.title, "description": theme.question},
+        pages.page(routes.theme(tid), "theme.md.j2", {"title": theme.title, "description": theme.question},
                    theme=theme, cases=site.cases_with_theme(tid))
-    pages.page(f"{CASES_DIR}/index.md", "all_cases.md.j2", cases=newest)
-    pages.page(f"{CENTRES_DIR}/index.md", "centres.md.j2")
+    pages.page(routes.CASES_INDEX, "all_cases.md.j2", cases=newest)
+    pages.page(routes.CENTRES_INDEX, "centres.md.j2")
     for centre in kb.centres.values():
-        pages.page(f"{CENTRES_DIR}/{centre.id}.md", "centre.md.j2", {"title": centre.name},
+        pages.page(routes.centre(centre.id), "centre.md.j2", {"title": centre.name},
                    centre=centre, cases=site.cases_of_centre(centre.id))
-    pages.page(f"{GROUPS_DIR}/index.md", "groups.md.j2")
+    pages.page(routes.GROUPS_INDEX, "groups.md.j2")
     for group in kb.target_groups.values():
-        pages.page(f"{GROUPS_DIR}/{group.id}.md", "group.md.j2", {"title": group.label},
+        pages.page(routes.group(group.id), "group.md.j2", {"title": group.label},
                    group=group, cases=site.cases_for_group(group.id))
-    pages.page("soeg.md", "search.md.j2")
+    pages.page(routes.SEARCH, "search.md.j2")
 
 
-# Case bodies link to sources (../topics/x.md, ../docs/x.md); the site keeps
-# them elsewhere. Rewrite exactly the link targets the scanner found.
-_SOURCE_TO_SITE = (("../topics/", f"../{THEMES_DIR}/"), ("../docs/", "../"))
+# Case bodies link to sources; rewrite exactly the link targets the scanner found.
+_SOURCE_TO_SITE = routes.SOURCE_TO_SITE
 
 
 def _site_links(text: str) -> str:
@@ -244,24 +244,3 @@ def _site_links(text: str) -> str:
     for start, length, replacement in sorted(edits, reverse=True):
         text = text[:start] + replacement + text[start + length:]
     return text
-
-
-def page_url(rel: str) -> str:
-    """The site URL (relative to the root) of a staging page, with directory
-    URLs as MkDocs and Zensical make them: 'cases/x.md' -> 'cases/x/'."""
-    stem = rel[:-3] if rel.endswith(".md") else rel
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        stem = stem[: -len("/index")]
-    return stem + "/"
-
-
-def relative_url(from_page: str, to_page: str) -> str:
-    """A link from one staging page to another, as the browser needs it.
-
-    Listings and panels are raw HTML (Markdown's HTML parser made big listings
-    many times slower), so their links are resolved here, not by the generator:
-    up to the site root, then down to the target."""
-    up = "../" * page_url(from_page).count("/")
-    return (up + page_url(to_page)) or "./"

@@ -12,13 +12,8 @@ from dataclasses import dataclass
 from html import escape
 
 from brobyg.model import KnowledgeBase
-from brobyg.render.pages import CASES_DIR, page_url
-
-# Facet keys; the search page (theme/assets/javascripts/search.js) uses the same.
-FACET_THEME = "tema"
-FACET_GROUP = "maalgruppe"
-FACET_REGION = "region"
-FACET_CENTRE = "center"
+from brobyg.render import routes
+from brobyg.render.routes import FACET_CENTRE, FACET_GROUP, FACET_REGION, FACET_THEME
 
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,}).*$", re.M)
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
@@ -54,7 +49,7 @@ def search_records(kb: KnowledgeBase) -> list[SearchRecord]:
         themes = [kb.themes[t].title for t in case.themes]
         groups = [kb.target_groups[g].label for g in case.target_groups]
         records.append(SearchRecord(
-            url="/" + page_url(f"{CASES_DIR}/{case.slug}.md"),
+            url="/" + routes.page_url(routes.case(case.slug)),
             content=f"{case.title}. {case.summary} {plain_text(case.body)} {' '.join(groups)}",
             meta={"title": case.title, "summary": case.summary, "centre": centre.name,
                   "themes": " · ".join(themes), "published": case.published.isoformat()},

@@ -94,7 +94,7 @@ def sample_kb():
 
 
 def _build(tmp_path_factory, audience: str) -> Path:
-    from brobyg.generator.mkdocs import build_site
+    from brobyg.pipeline.build import build_site
 
     tmp = tmp_path_factory.mktemp(f"site-{audience}")
     return build_site(REPO, audience, out=tmp / audience, staging=tmp / f"staging-{audience}")

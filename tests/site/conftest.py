@@ -29,7 +29,7 @@ class BuiltSite:
 
 
 def build(root: Path, audience: str, tmp: Path) -> BuiltSite:
-    from brobyg.generator.mkdocs import build_site
+    from brobyg.pipeline.build import build_site
 
     out = build_site(root, audience, out=tmp / f"site-{audience}", staging=tmp / f"staging-{audience}")
     return BuiltSite(root, out, audience)

@@ -86,7 +86,7 @@ def test_public_counts_ignore_members_cases(audience_sites):
 
 
 def test_public_and_members_builds_go_to_separate_folders(tmp_path):
-    from brobyg.generator.mkdocs import default_out
+    from brobyg.pipeline.build import default_out
 
     assert default_out(tmp_path, "public") != default_out(tmp_path, "members")
 

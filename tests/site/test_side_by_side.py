@@ -155,7 +155,7 @@ def test_stale_pages_are_removed_when_pages_are_written_in_several_processes(kb,
 
 
 def test_a_worker_that_dies_during_a_build_gives_a_danish_message_and_keeps_the_last_site(kb, tmp_path, monkeypatch, capsys):
-    from brobyg.generator import mkdocs as site
+    from brobyg.pipeline import build as site
 
     out = tmp_path / "site"
     assert site.build_command(kb.root, "public", out) == 0

@@ -8,12 +8,7 @@
 (function () {
   "use strict";
 
-  var FACETS = [
-    { key: "tema", label: "Tema" },
-    { key: "maalgruppe", label: "Målgruppe" },
-    { key: "region", label: "Region" },
-    { key: "center", label: "Center" },
-  ];
+  var FACETS = [];  // [{key, label}], from the search page's data-bb-facets (brobyg/render/routes.py)
   var PAGE_SIZE = 10;
   var script = document.currentScript;
 
@@ -259,7 +254,9 @@
 
   function boot() {
     var root = document.querySelector("[data-bb-search]");
-    if (root) start(root);
+    if (!root) return;
+    FACETS = JSON.parse(root.getAttribute("data-bb-facets"));
+    start(root);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);
   else boot();
