@@ -8,7 +8,6 @@ says what went wrong and where. The file and YAML rules
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import re
 from dataclasses import dataclass
 from pathlib import Path
