@@ -23,7 +23,7 @@ from pathlib import Path
 from brobyg.forked import WorkerDied
 from brobyg.model import KnowledgeBase
 from brobyg.render.pages import write_pages
-from brobyg.search.index import make_deterministic
+from brobyg.search.pagefind import PagefindMissing, index_command
 from brobyg.search.records import record_html, search_records
 from brobyg.problems import ERROR, render
 from brobyg.validate.check import check
@@ -143,7 +143,6 @@ class SearchIndexer:
         target = site_dir / "pagefind"
         shutil.rmtree(target, ignore_errors=True)
         shutil.move(str(self.out), target)
-        make_deterministic(target)
 
 
 def _index(kb: KnowledgeBase, folder: Path, out: Path, log: Path) -> None:
@@ -160,10 +159,11 @@ def _index(kb: KnowledgeBase, folder: Path, out: Path, log: Path) -> None:
         path.write_text(record_html(r), encoding="utf-8")
     folder.mkdir(parents=True, exist_ok=True)
     with log.open("w", encoding="utf-8") as out_log:
-        code = subprocess.call(
-            [sys.executable, "-m", "pagefind", "--site", str(folder), "--output-path", str(out), "--silent"],
-            stdout=out_log, stderr=subprocess.STDOUT,
-        )
+        try:
+            code = subprocess.call(index_command(folder, out), stdout=out_log, stderr=subprocess.STDOUT)
+        except PagefindMissing as exc:
+            out_log.write(str(exc))
+            code = 1
     sys.exit(code)
 
 
