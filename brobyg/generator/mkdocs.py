@@ -24,6 +24,7 @@ from brobyg.forked import WorkerDied
 from brobyg.model import KnowledgeBase
 from brobyg.render.pages import write_pages
 from brobyg.search.pagefind import PagefindMissing, index_command
+from brobyg.search.listing import listing_order
 from brobyg.search.records import record_html, search_records
 from brobyg.problems import ERROR, render
 from brobyg.validate.check import check
@@ -153,7 +154,7 @@ def _index(kb: KnowledgeBase, folder: Path, out: Path, log: Path) -> None:
         os.nice(10)
     if hasattr(os, "sched_setaffinity") and len(cores := sorted(os.sched_getaffinity(0))) > 1:
         os.sched_setaffinity(0, cores[1:])
-    for r in search_records(kb):
+    for r in search_records(kb, listing_order(kb)):
         path = folder / r.url.strip("/") / "index.html"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(record_html(r), encoding="utf-8")

@@ -224,6 +224,9 @@ def _write_other_pages(project: Project, site: Site, pages: _PageRenderer, out: 
         pages.page(f"{GROUPS_DIR}/{group.id}.md", "group.md.j2", {"title": group.label},
                    group=group, cases=site.cases_for_group(group.id))
     pages.page("soeg.md", "search.md.j2")
+    from brobyg.search.listing import write_listing  # (imports this module's routes)
+
+    write_listing(kb, out.text)  # the search page's card data, for browsing without a query
 
 
 # Case bodies link to sources (../topics/x.md, ../docs/x.md); the site keeps
