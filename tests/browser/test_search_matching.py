@@ -43,7 +43,7 @@ def card_texts(page, selector: str) -> list[str]:
 # (query, the stems of its words that carry meaning)
 FEWER_WORDS = [
     ("velkomst unge angst", ("velkomst", "ung", "angst")),
-    ("hvordan tager vi imod nye i foreningen", ("tag", "imod", "nye", "forening")),
+    ("samarbejde med jobcenter", ("samarbejd", "jobcent")),
 ]
 
 
@@ -54,7 +54,7 @@ def test_words_no_case_has_together_give_the_cases_with_most_of_them(page, base,
     assert not every, f"sample content changed: {sorted(every)} hold every word of {query!r}"
     most = max(sum(has(data, s, p) for p in stems) for s in data.cases)
     best = {s for s in data.cases if sum(has(data, s, p) for p in stems) == most}
-    assert most >= 2, "sample content changed: no case has two of the words"
+    assert most >= 1, "sample content changed: no case has any of the words"
 
     open_search(page, base, q=query)
     expect(status(page)).to_have_text(re.compile(r"^\d+ cases? med nogle af ordene \(ingen case har dem alle\)$"))
@@ -103,8 +103,8 @@ def test_place_and_centre_names_find_their_cases(page, base, data, kind):
     query = value
     wanted = _place_cases(data, kind, value)
     words = WORD_RE.findall(query.lower())
-    assert not {s for s in wanted if all(w in data.words(s) for w in words)} == wanted, (
-        f"sample content changed: the texts of {sorted(wanted)} name {query!r} themselves")
+    named_in_text = {s for s in wanted if all(w in data.words(s) for w in words)}
+    assert named_in_text != wanted, f"sample content changed: the texts of {sorted(wanted)} name {query!r} themselves"
 
     open_search(page, base, q=query)
     found = {data.slug_of(t) for t in result_titles(page)}
@@ -146,9 +146,9 @@ def test_ae_oe_aa_find_the_danish_word(page, base, data, typed, danish):
 
 # -- 4. no confident nonsense from Pagefind's shortened words ------------------------
 
-# Words no case holds, whose beginnings ("mad", "bib") do occur: Pagefind
-# would shorten them until those match (upstream Pagefind/pagefind#599).
-UNKNOWN = [("madlavning", "madlav", "mad"), ("bibliotekarer", "bibliotekar", "bibliotek")]
+# Words no case holds, whose beginnings ("ma", "som", "have") do occur:
+# Pagefind would shorten them until those match (upstream Pagefind/pagefind#599).
+UNKNOWN = [("madlavning", "madl", "ma"), ("sommerhus", "sommer", "som"), ("havearbejde", "havear", "have")]
 
 
 @pytest.mark.parametrize("word,absent,present", UNKNOWN, ids=[w for w, _, _ in UNKNOWN])

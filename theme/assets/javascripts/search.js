@@ -82,7 +82,9 @@
     var t = fold(term), w = fold(bare(word));
     if (!w) return false;
     if (w.indexOf(t) === 0) return true;
-    return commonStart(t, w) >= Math.max(3, t.length - 6);
+    // Two forms of one stem: a shared start, and short endings on both sides.
+    var n = commonStart(t, w);
+    return n >= Math.max(2, Math.min(4, t.length - 1)) && t.length - n <= 5 && w.length - n <= 5;
   }
 
   // A real match that is only a longer compound the term begins
@@ -341,18 +343,25 @@
 
     // Does Pagefind really know this word, or only a shortened form of it?
     // Its shortening applies to the whole index at once, so the best hit tells.
+    // Pagefind shares one data object per page between searches, so the hits
+    // are read one after the other (their fragments are fetched side by side).
     var known = {};
-    function isKnown(form) {
-      if (!(form in known)) {
-        known[form] = pagefind.search(form).then(function (found) {
-          if (!found.results.length) return false;
-          return found.results[0].data().then(function (d) {
-            var words = d.content.split(SEPARATORS);
-            return d.locations.some(function (loc) { return realMatch(form, words[loc] || ""); });
-          });
+    function checkForms(forms) {
+      var todo = forms.filter(function (f) { return !(f in known); });
+      return Promise.all(todo.map(function (f) { return pagefind.search(f); })).then(function (founds) {
+        var tops = founds.map(function (found) { return found.results[0] || null; });
+        return Promise.all(tops.map(function (r) { return r && r.data(); })).then(function () {
+          return todo.reduce(function (chain, form, k) {
+            return chain.then(function () {
+              if (!tops[k]) { known[form] = false; return; }
+              return tops[k].data().then(function (d) {
+                var words = d.content.split(SEPARATORS);
+                known[form] = d.locations.some(function (loc) { return realMatch(form, words[loc] || ""); });
+              });
+            });
+          }, Promise.resolve());
         });
-      }
-      return known[form];
+      });
     }
 
     function positions(found) {
@@ -389,12 +398,10 @@
       var ts = terms(q);
       var opts = searchOptions(sel);
       var formsOf = {};
-      return Promise.all(ts.map(function (t) {
-        var forms = danishSpelling(t) !== t ? [t, danishSpelling(t)] : [t];
-        return Promise.all(forms.map(isKnown)).then(function (ok) {
-          formsOf[t] = forms.filter(function (_, k) { return ok[k]; });
-        });
-      })).then(function () {
+      var spellings = {};
+      ts.forEach(function (t) { spellings[t] = danishSpelling(t) !== t ? [t, danishSpelling(t)] : [t]; });
+      return checkForms([].concat.apply([], ts.map(function (t) { return spellings[t]; }))).then(function () {
+        ts.forEach(function (t) { formsOf[t] = spellings[t].filter(function (f) { return known[f]; }); });
         var used = {};  // term -> the spellings searched for
         ts.forEach(function (t) { if (formsOf[t].length) used[t] = formsOf[t]; });
         var knownTerms = ts.filter(function (t) { return used[t]; });
