@@ -12,6 +12,7 @@ two files side by side.)
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -94,3 +95,14 @@ def test_counts_leave_out_their_own_facet(page, base, data):
         assert shown[facet] == want, facet
 
 
+
+
+def test_counts_say_what_they_count(page, base, data):
+    """The number beside a value is how many cases have it, said in words to
+    a screen reader and explained above the facets."""
+    open_search(page, base)
+    expect(page.locator(".bb-facets__hint")).to_have_text(re.compile(r"antal cases med værdien"))
+    value = data.facet_values("region")[0]
+    n = data.counts("region")[value]
+    spoken = f"{n} case" if n == 1 else f"{n} cases"
+    expect(page.get_by_role("checkbox", name=re.compile(rf"^{re.escape(value)}.*, {spoken}$"))).to_have_count(1)

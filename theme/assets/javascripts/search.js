@@ -548,7 +548,9 @@
         status.textContent = describe(found);
         results.replaceChildren();
         shown = 0;
-        return showMore();
+        return showMore().then(function () {
+          if (seq === searchSeq) root.setAttribute("data-bb-shown", state.q);  // for tests and benchmarks: shown
+        });
       });
     }
 
