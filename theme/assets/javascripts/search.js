@@ -333,6 +333,9 @@
       if (!pagefindReady) {
         pagefindReady = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (pf) {
           return pf.options({ baseUrl: siteRoot.pathname, excerptLength: EXCERPT_WORDS }).then(function () {
+            // Load the one filter (a case's row) now, so every search says which cases it found.
+            return pf.filters();
+          }).then(function () {
             pagefind = pf;
             return pf;
           });
@@ -364,8 +367,10 @@
       });
     }
 
+    // The rows of the cases a search found, whatever the facets (Pagefind lists every value, found or not).
     function positions(found) {
-      return Object.keys((found.totalFilters || {})[POSITION_FILTER] || {}).map(Number);
+      var counts = (found.totalFilters || {})[POSITION_FILTER] || {};
+      return Object.keys(counts).filter(function (v) { return counts[v] > 0; }).map(Number);
     }
 
     function searchOptions(sel) {
