@@ -67,6 +67,8 @@ class Logged(http.server.SimpleHTTPRequestHandler):
 
     def do_GET(self):
         path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
         super().do_GET()
         if os.path.isfile(path):
             self.sent.append(unquote(self.path.split("?", 1)[0]))

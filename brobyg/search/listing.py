@@ -2,20 +2,22 @@
 at build time, so browsing and filtering without a query download a few
 small files instead of the whole Pagefind index.
 
-``soeg/liste/index.json`` (fetched on landing) holds the facet values, one
-short packed row per case (its centre, themes and target groups as numbers,
-newest case first) and the first page of cards. The rest of the cards sit in
-``cards-<hash>-<k>.json``, ``CARDS_PER_FILE`` per file, fetched when shown.
-Only the audience's cases are in it: the public listing has no members-only case.
+``soeg/liste/index.json`` holds the facet values and one short packed row
+per case (its centre, themes and target groups as numbers, newest case
+first); a query needs it for the facets too. The cards sit in
+``cards-<k>.json``, ``CARDS_PER_FILE`` per file, fetched when shown
+(landing fetches the first beside the index; the page revalidates both, so a
+new build is never mixed with cached files of an old one). Only the audience's cases are
+in it: the public listing has no members-only case.
 
-A row is three base-36 numbers of fixed widths (given in ``widths``): the
-centre's position in ``centres``, a bit mask of ``themes`` and a bit mask of
-``target_groups``. A centre's region is ``regions[centre_region[c]]``.
+A row is three numbers in ``DIGITS`` (6 bits a digit) of fixed widths (given
+in ``widths``): the centre's position in the centre facet, a bit mask of the
+theme facet's values and one of the target-group facet's. A centre's region
+is ``facets.region[centre_region[c]]``.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import Callable
 
@@ -31,20 +33,21 @@ FACET_GROUP = "maalgruppe"
 FACET_REGION = "region"
 FACET_CENTRE = "center"
 
-_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+# 64 digits, 6 bits each (the order of base64url, starting with 0-9 for readability).
+DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 
 
-def _base36(n: int, width: int) -> str:
+def _digits(n: int, width: int) -> str:
     out = ""
     while n:
-        n, d = divmod(n, 36)
-        out = _DIGITS[d] + out
+        n, d = divmod(n, 64)
+        out = DIGITS[d] + out
     return out.rjust(width, "0")
 
 
 def _width(largest: int) -> int:
     width = 1
-    while 36 ** width <= largest:
+    while 64 ** width <= largest:
         width += 1
     return width
 
@@ -70,20 +73,16 @@ def listing_files(kb: KnowledgeBase, cases_url: str = "cases/") -> dict[str, str
     group_bit = {g: 1 << i for i, g in enumerate(groups)}
     widths = [_width(len(used_centres)), _width((1 << len(themes)) - 1), _width((1 << len(groups)) - 1)]
     rows = "".join(
-        _base36(centre_at[c.centre], widths[0])
-        + _base36(sum(theme_bit[t] for t in c.themes), widths[1])
-        + _base36(sum(group_bit[g] for g in c.target_groups), widths[2])
+        _digits(centre_at[c.centre], widths[0])
+        + _digits(sum(theme_bit[t] for t in c.themes), widths[1])
+        + _digits(sum(group_bit[g] for g in c.target_groups), widths[2])
         for c in order
     )
     cards = [[c.slug, c.title, c.summary] for c in order]
     files: dict[str, str] = {}
-    pages = [cards[i:i + CARDS_PER_FILE] for i in range(CARDS_PER_FILE, len(cards), CARDS_PER_FILE)]
-    names = []
-    for k, page in enumerate(pages, start=1):
-        text = _json(page)
-        name = f"cards-{hashlib.sha256(text.encode()).hexdigest()[:10]}-{k}.json"
-        files[name] = text
-        names.append(name)
+    pages = [cards[i:i + CARDS_PER_FILE] for i in range(0, len(cards), CARDS_PER_FILE)] or [[]]  # the page asks for cards-0
+    for k, page in enumerate(pages):
+        files[f"cards-{k}.json"] = _json(page)
     files["index.json"] = _json({
         "count": len(order),
         "cases_url": cases_url,
@@ -97,8 +96,7 @@ def listing_files(kb: KnowledgeBase, cases_url: str = "cases/") -> dict[str, str
         "widths": widths,
         "rows": rows,
         "per_file": CARDS_PER_FILE,
-        "cards": cards[:CARDS_PER_FILE],
-        "files": names,
+        "files": len(pages),
     }) + "\n"
     return files
 

@@ -95,6 +95,8 @@
 
   // -- the listing: facet rows and cards ------------------------------------------
 
+  var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";  // as in listing.py
+
   function Listing(data, url) {
     var w = data.widths, width = w[0] + w[1] + w[2];
     this.data = data;
@@ -103,11 +105,14 @@
     this.centre = new Int32Array(this.n);
     this.themes = new Float64Array(this.n);
     this.groups = new Float64Array(this.n);
+    function number(at, len) {
+      for (var v = 0, k = 0; k < len; k++) v = v * 64 + DIGITS.indexOf(data.rows.charAt(at + k));
+      return v;
+    }
     for (var i = 0; i < this.n; i++) {
-      var row = data.rows.substr(i * width, width);
-      this.centre[i] = parseInt(row.substr(0, w[0]), 36);
-      this.themes[i] = parseInt(row.substr(w[0], w[1]), 36);
-      this.groups[i] = parseInt(row.substr(w[0] + w[1], w[2]), 36);
+      this.centre[i] = number(i * width, w[0]);
+      this.themes[i] = number(i * width + w[0], w[1]);
+      this.groups[i] = number(i * width + w[0] + w[1], w[2]);
     }
     this.files = {};
   }
@@ -128,14 +133,25 @@
 
   Listing.prototype.labels = function (key) { return this.data.facets[key]; };
 
+  // The listing's files, revalidated (a new build must not meet cached files of an old one).
+  function fetchJson(url) {
+    return fetch(url, { cache: "no-cache" }).then(function (r) {
+      if (!r.ok) throw new Error(url + ": " + r.status);
+      return r.json();
+    });
+  }
+
+  function cardsUrl(listingUrl, k) { return new URL("cards-" + k + ".json", listingUrl); }
+
+  Listing.prototype.cards = function (k) {
+    if (!this.files[k]) this.files[k] = fetchJson(cardsUrl(this.url, k));
+    return this.files[k];
+  };
+
   // The card of case i: [slug, title, summary] and the line under it.
   Listing.prototype.card = function (i) {
     var self = this, per = this.data.per_file, k = Math.floor(i / per);
-    var file = k === 0 ? Promise.resolve(this.data.cards) : (this.files[k] = this.files[k] || fetch(
-      new URL(this.data.files[k - 1], this.url)).then(function (r) {
-      if (!r.ok) throw new Error("listing file " + r.status);
-      return r.json();
-    }));
+    var file = this.cards(k);
     return file.then(function (cards) {
       var c = cards[i - k * per], themes = self.labels("tema");
       return {
@@ -332,7 +348,9 @@
     function loadPagefind() {
       if (!pagefindReady) {
         pagefindReady = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (pf) {
-          return pf.options({ baseUrl: siteRoot.pathname, excerptLength: EXCERPT_WORDS }).then(function () {
+          // No web worker: it would be a second copy of Pagefind's code to download
+          // (42 KB), and a search here takes milliseconds.
+          return pf.options({ baseUrl: siteRoot.pathname, excerptLength: EXCERPT_WORDS, noWorker: true }).then(function () {
             // Load the one filter (a case's row) now, so every search says which cases it found.
             return pf.filters();
           }).then(function () {
@@ -399,9 +417,35 @@
       });
     }
 
+    // All words as typed first: when the best hit really holds every word, that is
+    // the answer (and its fragment is the first card's); else each word is checked.
     function runQuery(q, sel) {
       var ts = terms(q);
       var opts = searchOptions(sel);
+      return pagefind.search(ts.join(" "), opts).then(function (found) {
+        var top = found.results[0];
+        if (!top) return checkWords(ts, opts);
+        return top.data().then(function (d) {
+          var words = d.content.split(SEPARATORS);
+          var real = ts.filter(function (t) {
+            return d.locations.some(function (loc) { return realMatch(t, words[loc] || ""); });
+          });
+          if (real.length < ts.length) return checkWords(ts, opts);
+          var merged = {}, used = {};
+          merge(merged, found);
+          ts.forEach(function (t) { used[t] = [t]; known[t] = true; });
+          return { mode: "all", items: ranked(merged), used: used, terms: ts, pool: positions(found) };
+        });
+      });
+    }
+
+    function ranked(merged) {
+      var items = Object.keys(merged).map(function (id) { return merged[id]; });
+      items.sort(function (a, b) { return (b.terms.length - a.terms.length) || (b.score - a.score); });
+      return items;
+    }
+
+    function checkWords(ts, opts) {
       var formsOf = {};
       var spellings = {};
       ts.forEach(function (t) { spellings[t] = danishSpelling(t) !== t ? [t, danishSpelling(t)] : [t]; });
@@ -413,9 +457,7 @@
         var pool = {};
         function collect(found) { positions(found).forEach(function (i) { pool[i] = true; }); return found; }
         function done(mode, merged) {
-          var items = Object.keys(merged).map(function (id) { return merged[id]; });
-          items.sort(function (a, b) { return (b.terms.length - a.terms.length) || (b.score - a.score); });
-          return { mode: mode, items: items, used: used, terms: ts, pool: Object.keys(pool).map(Number) };
+          return { mode: mode, items: ranked(merged), used: used, terms: ts, pool: Object.keys(pool).map(Number) };
         }
         var all = knownTerms.length === ts.length && ts.length
           ? Promise.all(product(ts.map(function (t) { return used[t]; }), 4).map(function (combo) {
@@ -584,11 +626,12 @@
     });
 
     if (terms(state.q).length) loadPagefind().catch(function () {});  // a shared ?q= link: both at once
-    var listingReady = fetch(listingUrl, { cache: "no-cache" }).then(function (r) {
-      if (!r.ok) throw new Error("listing " + r.status);
-      return r.json();
-    }).then(function (data) {
+    // Browsing: the first cards come beside the rows, not after them.
+    var firstCards = terms(state.q).length ? null : fetchJson(cardsUrl(listingUrl, 0));
+    if (firstCards) firstCards.catch(function () {});  // an empty listing has none
+    var listingReady = fetchJson(listingUrl).then(function (data) {
       listing = new Listing(data, listingUrl);
+      if (firstCards && listing.n) listing.files[0] = firstCards;
       renderFacets();
     });
     update(false).then(function () {
