@@ -26,6 +26,7 @@ from brobyg.render.pages import write_pages
 from brobyg.search.pagefind import PagefindMissing, index_command
 from brobyg.search.listing import listing_order
 from brobyg.search.records import record_html, search_records
+from brobyg.search.script import compact_search_script
 from brobyg.problems import ERROR, render
 from brobyg.validate.check import check
 
@@ -217,6 +218,7 @@ def build_site(root: Path, audience: str, out: Path | None = None, staging: Path
             indexer.stop()
             raise
         indexer.finish(site)
+        compact_search_script(site)
         _swap_into_place(site, out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
