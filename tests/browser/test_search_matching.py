@@ -195,3 +195,15 @@ def test_no_excerpt_repeats_the_summary(page, base, data):
                 # No run of six words of the excerpt is in the summary.
                 runs = [" ".join(words[i:i + 6]) for i in range(max(1, len(words) - 5))]
                 assert not [r for r in runs if r in summary], (query, summary, words)
+
+
+def test_all_words_found_only_outside_the_filters_is_not_a_fewer_words_match(page, base, data):
+    """Cases with every word exist, just not under the ticked centre: the page
+    says nothing matches (try fewer filters), it does not fall back to fewer words."""
+    query = "velkomst foreningerne"
+    every = {s for s in data.cases if has(data, s, "velkomst") and has(data, s, "forening")}
+    assert every, "sample content changed: no case has both words"
+    centre = next(v for v in data.facet_values("center") if not data.matching({"center": [v]}) & every)
+    open_search(page, base, q=query, center=[centre])
+    expect(status(page)).to_have_text(re.compile(r"^Ingen cases matcher\. Prøv færre filtre"))
+    expect(links(page)).to_have_count(0)

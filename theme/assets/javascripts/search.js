@@ -467,7 +467,8 @@
         return all.then(function (founds) {
           var merged = {};
           founds.forEach(function (f) { merge(merged, f); });
-          if (Object.keys(merged).length) return done("all", merged);
+          // Some cases have all the words, only not with these filters: say so, do not guess.
+          if (Object.keys(merged).length || Object.keys(pool).length) return done("all", merged);
           // Not all words together: the cases with the most of them.
           pool = {};
           var ranked = knownTerms.filter(function (t) { return STOPWORDS.indexOf(t) < 0; });
