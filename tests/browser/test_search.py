@@ -271,14 +271,18 @@ def test_phone_show_results_button_lands_focus_below_the_sticky_header(page, bas
     show.focus()
     page.keyboard.press("Enter")
     expect(page.locator("#bb-search-facets")).to_be_hidden()
+    page.wait_for_timeout(400)  # the theme's back-to-top button fades in when the page scrolls up
     focused = page.evaluate("""() => {
-      const r = document.activeElement.getBoundingClientRect();
+      const el = document.activeElement, r = el.getBoundingClientRect();
       const header = document.querySelector('.md-header').getBoundingClientRect();
-      return {cls: document.activeElement.className, top: r.top, bottom: r.bottom, header: header.bottom,
+      const seen = [[r.left + 4, r.top + 4], [r.left + r.width / 2, r.top + r.height / 2], [r.right - 4, r.bottom - 4]]
+        .every(([x, y]) => el.contains(document.elementFromPoint(x, y)));
+      return {cls: el.className, top: r.top, bottom: r.bottom, header: header.bottom, seen,
               first: document.querySelector('.bb-search__results a').getBoundingClientRect().top};
     }""")
     assert "bb-search__toggle" in focused["cls"], focused
     assert focused["top"] >= focused["header"], f"the focused button is behind the sticky header: {focused}"
+    assert focused["seen"], f"something covers the focused button: {focused}"
     assert focused["first"] < 700, f"the first result is not on the screen: {focused}"
 
 

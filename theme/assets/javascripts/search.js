@@ -230,10 +230,11 @@
     var showResults = el("button", { type: "button", class: "md-button md-button--primary bb-search__show" });
     showResults.addEventListener("click", function () {
       setFolded(true);
-      // Land on the toggle, just below the sticky header, with the results under it.
+      // Land on the toggle, below the sticky header and below the theme's
+      // "Tilbage til start" button, which scrolling up brings out under the header.
       var header = document.querySelector(".md-header");
-      var below = header ? header.getBoundingClientRect().bottom : 0;
-      window.scrollTo(0, window.scrollY + toggle.getBoundingClientRect().top - below - 8);
+      var below = (header ? header.getBoundingClientRect().bottom : 0) + 64;
+      window.scrollTo(0, window.scrollY + toggle.getBoundingClientRect().top - below);
       toggle.focus({ preventScroll: true });
     });
     function applyLayout() {
