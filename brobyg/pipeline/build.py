@@ -18,6 +18,7 @@ from brobyg.pipeline.swap import swap_into_place
 from brobyg.problems import ERROR, render
 from brobyg.render.pages import write_pages
 from brobyg.search.indexer import IndexFailed, SearchIndexer
+from brobyg.search.script import compact_search_script
 from brobyg.validate.check import check
 
 AUDIENCE_LABEL = {"public": "offentlige site", "members": "medlemssite"}
@@ -84,6 +85,7 @@ def build_site(root: Path, audience: str, out: Path | None = None, staging: Path
             indexer.finish(site)
         except IndexFailed as exc:
             raise BuildFailed(f"Søgeindekset kunne ikke bygges (Pagefind):\n{exc}") from None
+        compact_search_script(site)
         swap_into_place(site, out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

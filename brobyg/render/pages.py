@@ -225,6 +225,9 @@ def _write_other_pages(project: Project, site: Site, pages: _PageRenderer, out: 
         pages.page(routes.group(group.id), "group.md.j2", {"title": group.label},
                    group=group, cases=site.cases_for_group(group.id))
     pages.page(routes.SEARCH, "search.md.j2")
+    from brobyg.search.listing import write_listing  # (imports this module's routes)
+
+    write_listing(kb, out.text)  # the search page's card data, for browsing without a query
 
 
 # Case bodies link to sources; rewrite exactly the link targets the scanner found.

@@ -12,7 +12,8 @@ import tempfile
 from pathlib import Path
 
 from brobyg.model import KnowledgeBase
-from brobyg.search.index import make_deterministic
+from brobyg.search.listing import listing_order
+from brobyg.search.pagefind import PagefindMissing, index_command
 from brobyg.search.records import record_html, search_records
 
 
@@ -52,7 +53,6 @@ class SearchIndexer:
         target = site_dir / "pagefind"
         shutil.rmtree(target, ignore_errors=True)
         shutil.move(str(self.out), target)
-        make_deterministic(target)
 
 
 def _index(kb: KnowledgeBase, folder: Path, out: Path, log: Path) -> None:
@@ -63,16 +63,17 @@ def _index(kb: KnowledgeBase, folder: Path, out: Path, log: Path) -> None:
         os.nice(10)
     if hasattr(os, "sched_setaffinity") and len(cores := sorted(os.sched_getaffinity(0))) > 1:
         os.sched_setaffinity(0, cores[1:])
-    for r in search_records(kb):
+    for r in search_records(kb, listing_order(kb)):
         path = folder / r.url.strip("/") / "index.html"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(record_html(r), encoding="utf-8")
     folder.mkdir(parents=True, exist_ok=True)
     with log.open("w", encoding="utf-8") as out_log:
-        code = subprocess.call(
-            [sys.executable, "-m", "pagefind", "--site", str(folder), "--output-path", str(out), "--silent"],
-            stdout=out_log, stderr=subprocess.STDOUT,
-        )
+        try:
+            code = subprocess.call(index_command(folder, out), stdout=out_log, stderr=subprocess.STDOUT)
+        except PagefindMissing as exc:
+            out_log.write(str(exc))
+            code = 1
     sys.exit(code)
 
 

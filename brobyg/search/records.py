@@ -3,6 +3,16 @@
 The records come from the model, not from the rendered HTML, so Pagefind can
 index while MkDocs renders (on the second core), and a members-only case can
 only reach the index if the audience's knowledge base holds it.
+
+A record's text is the case's title, summary and body, then the names a
+member may search for but the body need not say: its themes, target groups,
+centre, municipality, region and partners. The search page shows excerpts only
+from the body (``meta["body"]`` says which words those are), so the summary
+shown above an excerpt is never repeated in it, and the names never crowd it.
+
+The facets are not Pagefind filters: the page filters and counts with the
+prebuilt listing (``listing.py``). The one Pagefind filter, ``i``, is a case's
+position in that listing, so a search tells the page which cases it found.
 """
 
 from __future__ import annotations
@@ -11,9 +21,11 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-from brobyg.model import KnowledgeBase
+from brobyg.model import Case, KnowledgeBase
 from brobyg.render import routes
-from brobyg.render.routes import FACET_CENTRE, FACET_GROUP, FACET_REGION, FACET_THEME
+
+# The Pagefind filter that holds a case's position in the listing.
+FILTER_POSITION = "i"
 
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,}).*$", re.M)
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
@@ -35,39 +47,60 @@ def plain_text(markdown: str) -> str:
 @dataclass(frozen=True)
 class SearchRecord:
     url: str  # from the site root, e.g. "/cases/aaben-cafe/"
-    content: str
+    title: str
+    summary: str
+    body: str
+    names: str
     meta: dict[str, str]
     filters: dict[str, list[str]]
-    sort: dict[str, str]
+
+    @property
+    def content(self) -> str:
+        return f"{self.title}. {self.summary} {self.body} {self.names}"
 
 
-def search_records(kb: KnowledgeBase) -> list[SearchRecord]:
-    """Records for every case in ``kb`` (already narrowed to one audience)."""
+def names_of(kb: KnowledgeBase, case: Case) -> list[str]:
+    """The names a case is searchable by beyond its text."""
+    centre = kb.centres[case.centre]
+    return [
+        *(kb.themes[t].title for t in case.themes),
+        *(kb.target_groups[g].label for g in case.target_groups),
+        centre.name, centre.municipality, centre.region, *case.partners,
+    ]
+
+
+def search_records(kb: KnowledgeBase, order: list[Case]) -> list[SearchRecord]:
+    """Records for every case in ``kb`` (already narrowed to one audience);
+    ``order`` is the listing's order of the same cases."""
     records = []
-    for case in sorted(kb.cases.values(), key=lambda c: c.slug):
+    for position, case in enumerate(order):
         centre = kb.centres[case.centre]
-        themes = [kb.themes[t].title for t in case.themes]
-        groups = [kb.target_groups[g].label for g in case.target_groups]
+        title, summary, body = (" ".join(s.split()) for s in (case.title, case.summary, plain_text(case.body)))
+        start = len(f"{title}. {summary}".split())
         records.append(SearchRecord(
             url="/" + routes.page_url(routes.case(case.slug)),
-            content=f"{case.title}. {case.summary} {plain_text(case.body)} {' '.join(groups)}",
+            title=title, summary=summary, body=body,
+            names=" ".join(" ".join(n.split()) for n in names_of(kb, case)),
             meta={"title": case.title, "summary": case.summary, "centre": centre.name,
-                  "themes": " · ".join(themes), "published": case.published.isoformat()},
-            filters={FACET_THEME: themes, FACET_GROUP: groups, FACET_REGION: [centre.region], FACET_CENTRE: [centre.name]},
-            sort={"published": case.published.isoformat()},
+                  "themes": " · ".join(kb.themes[t].title for t in case.themes),
+                  "body": f"{start} {start + len(body.split())}"},
+            filters={FILTER_POSITION: [str(position)]},
         ))
     return records
 
 
 def record_html(r: SearchRecord) -> str:
-    """The record as the small HTML page Pagefind indexes (never published)."""
+    """The record as the small HTML page Pagefind indexes (never published).
+
+    One paragraph, so Pagefind's word positions are the positions of
+    ``r.content.split()``; the title is weighted as a heading would be."""
     meta = "".join(f'<span data-pagefind-meta="{escape(k)}">{escape(v)}</span>' for k, v in r.meta.items())
     filters = "".join(
         f'<span data-pagefind-filter="{escape(k)}">{escape(v)}</span>' for k, values in r.filters.items() for v in values
     )
-    sort = "".join(f'<span data-pagefind-sort="{escape(k)}">{escape(v)}</span>' for k, v in r.sort.items())
     return (
-        f'<!doctype html><html lang="da"><head><meta charset="utf-8"><title>{escape(r.meta["title"])}</title></head>'
-        f'<body><main data-pagefind-body><div data-pagefind-ignore="index">{meta}{filters}{sort}</div>'
-        f"<p>{escape(r.content)}</p></main></body></html>\n"
+        f'<!doctype html><html lang="da"><head><meta charset="utf-8"><title>{escape(r.title)}</title></head>'
+        f'<body><main data-pagefind-body><div data-pagefind-ignore="index">{meta}{filters}</div>'
+        f'<p><span data-pagefind-weight="7">{escape(r.title)}.</span> {escape(r.summary)} {escape(r.body)} '
+        f"{escape(r.names)}</p></main></body></html>\n"
     )

@@ -13,7 +13,7 @@ FACETS = ("tema", "maalgruppe", "region", "center")
 PAGE_SIZE = 10  # results per "Vis flere"
 
 RESULT_LINKS = ".bb-search__results .bb-card__title a"
-LOADED_STATUS = re.compile(r"^(\d+ cases? fundet|Ingen cases matcher.*)$")
+LOADED_STATUS = re.compile(r"^(\d+ cases? fundet|\d+ cases? med nogle af ordene.*|Ingen cases matcher.*)$")
 WORD_RE = re.compile(r"[a-zæøåéü]+")
 
 
@@ -113,7 +113,7 @@ def open_search(page: Page, base: str, q: str | None = None, **filters) -> None:
 
 _SETTLED = """([status, n]) => {
   const text = (document.querySelector('.bb-search__status') || {}).textContent || '';
-  const ok = status === null ? /^(\\d+ cases? fundet|Ingen cases matcher)/.test(text)
+  const ok = status === null ? /^(\\d+ cases? fundet|\\d+ cases? med nogle af ordene|Ingen cases matcher)/.test(text)
     : status.startsWith('^') ? new RegExp(status).test(text) : text === status;
   return ok && (n === null || document.querySelectorAll(%r).length >= n);
 }""" % RESULT_LINKS
@@ -188,7 +188,7 @@ def facet_counts(page: Page) -> dict[str, dict[str, str]]:
       const out = {};
       for (const box of document.querySelectorAll('#bb-search-facets input[type=checkbox]')) {
         const count = box.closest('label').querySelector('.bb-count');
-        (out[box.name] = out[box.name] || {})[box.value] = count ? count.textContent.trim() : null;
+        (out[box.name] = out[box.name] || {})[box.value] = count ? count.getAttribute('data-n') : null;
       }
       return out;
     }""")

@@ -259,6 +259,33 @@ def test_phone_layout(page, base, data, tmp_path):
     assert page.evaluate(no_sideways_scroll), page.evaluate("document.scrollingElement.scrollWidth")
 
 
+def test_phone_show_results_button_lands_focus_below_the_sticky_header(page, base, data):
+    page.set_viewport_size({"width": 375, "height": 700})
+    open_search(page, base)
+    page.get_by_role("button", name=re.compile(r"^Filtre")).click()
+    region = data.facet_values("region")[0]
+    checkbox(page, "region", region).check()
+    expect_results(page, data.titles(data.matching({"region": [region]})))
+    show = page.locator(".bb-search__show")
+    show.scroll_into_view_if_needed()
+    show.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#bb-search-facets")).to_be_hidden()
+    page.wait_for_timeout(400)  # the theme's back-to-top button fades in when the page scrolls up
+    focused = page.evaluate("""() => {
+      const el = document.activeElement, r = el.getBoundingClientRect();
+      const header = document.querySelector('.md-header').getBoundingClientRect();
+      const seen = [[r.left + 4, r.top + 4], [r.left + r.width / 2, r.top + r.height / 2], [r.right - 4, r.bottom - 4]]
+        .every(([x, y]) => el.contains(document.elementFromPoint(x, y)));
+      return {cls: el.className, top: r.top, bottom: r.bottom, header: header.bottom, seen,
+              first: document.querySelector('.bb-search__results a').getBoundingClientRect().top};
+    }""")
+    assert "bb-search__toggle" in focused["cls"], focused
+    assert focused["top"] >= focused["header"], f"the focused button is behind the sticky header: {focused}"
+    assert focused["seen"], f"something covers the focused button: {focused}"
+    assert focused["first"] < 700, f"the first result is not on the screen: {focused}"
+
+
 def test_desktop_shows_facets_without_a_toggle(page, base, tmp_path):
     open_search(page, base)
     expect(page.locator("#bb-search-facets")).to_be_visible()

@@ -12,6 +12,7 @@ two files side by side.)
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -94,3 +95,33 @@ def test_counts_leave_out_their_own_facet(page, base, data):
         assert shown[facet] == want, facet
 
 
+
+
+def test_counts_say_what_they_count(page, base, data):
+    """The number beside a value is how many cases have it, said in words to
+    a screen reader and explained above the facets."""
+    open_search(page, base)
+    expect(page.locator(".bb-facets__hint")).to_have_text(re.compile(r"antal cases med værdien"))
+    value = data.facet_values("region")[0]
+    n = data.counts("region")[value]
+    spoken = f"{n} case" if n == 1 else f"{n} cases"
+    expect(page.get_by_role("checkbox", name=re.compile(rf"^{re.escape(value)}.*, {spoken}$"))).to_have_count(1)
+
+
+@pytest.mark.parametrize("query", ["velkomst", "velkomst unge angst"])
+def test_counts_with_a_query_count_the_cases_found(page, base, data, query):
+    """With a query (all its words, or fewer), the counts are over the cases
+    found; ticking a value then narrows the results to that count."""
+    from .searchpage import result_titles
+
+    open_search(page, base, q=query)
+    found = {data.slug_of(t): data.cases[data.slug_of(t)] for t in result_titles(page)}
+    assert 0 < len(found) < len(data.cases), "the query should find some cases, not all"
+    shown = facet_counts(page)
+    for facet in FACETS:
+        counts = data.counts(facet, among=found)
+        assert shown[facet] == {v: str(counts.get(v, 0)) for v in data.facet_values(facet)}, facet
+    value, n = max(data.counts("tema", among=found).items(), key=lambda kv: kv[1])
+    checkbox(page, "tema", value).check()
+    expect(status(page)).to_have_text(re.compile(rf"^{n} cases? (fundet|med nogle af ordene)"))
+    assert result_titles(page) == data.titles(data.matching({"tema": [value]}, among=found))

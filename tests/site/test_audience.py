@@ -54,7 +54,12 @@ def audience_sites(tmp_path_factory):
 
 
 def test_public_build_holds_no_trace_of_members_only_cases(audience_sites):
-    public, _ = audience_sites
+    public, members = audience_sites
+    # The scan below covers the search page's listing too: it is there, and
+    # the members' listing has the case the public one must not.
+    listing = public.out / "soeg" / "liste" / "index.json"
+    assert listing.is_file()
+    assert MARKERS["slug"].encode() in (members.out / "soeg" / "liste" / "cards-0.json").read_bytes()
     hits = []
     for path, data in _all_bytes(public.out):
         for name, marker in MARKERS.items():

@@ -1,27 +1,164 @@
-/* Brobygningsbasen: case search with Pagefind (Danish stemming) and facets.
+/* Brobygningsbasen: case search with facets.
  *
- * Facets combine as OR within a facet and AND across facets. Each facet's
- * counts come from a search without that facet's own selection, so a count
- * says how many cases ticking that box would add. The query and the ticked
- * boxes live in the URL, so a filtered view can be shared and bookmarked.
+ * Browsing (no query) reads the prebuilt listing (soeg/liste/, written by
+ * brobyg/search/listing.py): one packed row of facet values per case and the
+ * card data in small files, so landing on the page never loads the search
+ * index. A query loads Pagefind (Danish stemming) on first use.
+ *
+ * Facets combine as OR within a facet and AND across facets; the page filters
+ * and counts them itself, with the listing's rows. A facet value's count is
+ * how many of the cases found (with the other facets' choices) have that
+ * value. The query and the ticked boxes live in the URL, so a view can be
+ * shared and bookmarked.
+ *
+ * Matching, in order: all words (each word also in its æ/ø/å spelling when
+ * typed with ae/oe/aa); a word that Pagefind only "finds" by shortening it
+ * (upstream Pagefind/pagefind#599: "paaroerende" -> "på") counts as not found;
+ * when no case has all the words, the cases with most of them follow,
+ * labelled as such.
  */
 (function () {
   "use strict";
 
   var FACETS = [];  // [{key, label}], from the search page's data-bb-facets (brobyg/render/routes.py)
+  var POSITION_FILTER = "i";  // the Pagefind filter holding a case's row in the listing
   var PAGE_SIZE = 10;
+  var EXCERPT_WORDS = 24;
+  // Words too common to rank the cases by when not all words match.
+  var STOPWORDS = ("af alle at blev bliver da de dem den der det dig du efter eller en er et for fra få ham han har "
+    + "hende her hos hun hvad hvem hvis hvor hvordan hvorfor i ikke ind jeg kan man med meget men mig min må ned "
+    + "noget nogle nu når og om op os over på sig sin skal som så til ud under var ved vi vil være").split(" ");
   var script = document.currentScript;
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) {
       if (k === "text") node.textContent = attrs[k];
-      else if (k === "html") node.innerHTML = attrs[k];
       else node.setAttribute(k, attrs[k]);
     });
-    (children || []).forEach(function (c) { if (c) node.appendChild(c); });
+    (children || []).forEach(function (c) { if (c) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
     return node;
   }
+
+  function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
+
+  // -- words --------------------------------------------------------------------
+
+  var WORD = /[\p{L}\p{N}]+/gu;
+  var SEPARATORS = /[^\S\uFEFF]+/;  // how Pagefind splits its content into word positions
+
+  function terms(q) {
+    var seen = {};
+    return (q.toLocaleLowerCase("da").match(WORD) || []).filter(function (t) {
+      return seen[t] ? false : (seen[t] = true);
+    });
+  }
+
+  // ae, oe and aa typed for æ, ø and å.
+  function danishSpelling(t) {
+    return t.replace(/aa/g, "å").replace(/ae/g, "æ").replace(/oe/g, "ø");
+  }
+
+  // Pagefind folds diacritics (å -> a, é -> e); so do we when comparing words.
+  function fold(s) { return s.toLocaleLowerCase("da").normalize("NFD").replace(/[\u0300-\u036f]/g, ""); }
+  function bare(word) { return (word.match(WORD) || []).join(""); }
+
+  function commonStart(a, b) {
+    var n = 0;
+    while (n < a.length && n < b.length && a[n] === b[n]) n++;
+    return n;
+  }
+
+  // Is this indexed word a real match of the typed term: the term itself, a
+  // word it starts (prefix search) or another form of its stem? Not when
+  // Pagefind shortened the term until something matched ("paaroerende" -> "på").
+  function realMatch(term, word) {
+    var t = fold(term), w = fold(bare(word));
+    if (!w) return false;
+    if (w.indexOf(t) === 0) return true;
+    // Two forms of one stem: a shared start, and short endings on both sides.
+    var n = commonStart(t, w);
+    return n >= Math.max(2, Math.min(4, t.length - 1)) && t.length - n <= 5 && w.length - n <= 5;
+  }
+
+  // A real match that is only a longer compound the term begins
+  // ("frivillig" in "frivilligcentret"): found, but not worth highlighting.
+  function closeMatch(term, word) {
+    return realMatch(term, word) && fold(bare(word)).length - fold(term).length <= 4;
+  }
+
+  // -- the listing: facet rows and cards ------------------------------------------
+
+  var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";  // as in listing.py
+
+  function Listing(data, url) {
+    var w = data.widths, width = w[0] + w[1] + w[2];
+    this.data = data;
+    this.url = url;
+    this.n = data.count;
+    this.centre = new Int32Array(this.n);
+    this.themes = new Float64Array(this.n);
+    this.groups = new Float64Array(this.n);
+    function number(at, len) {
+      for (var v = 0, k = 0; k < len; k++) v = v * 64 + DIGITS.indexOf(data.rows.charAt(at + k));
+      return v;
+    }
+    for (var i = 0; i < this.n; i++) {
+      this.centre[i] = number(i * width, w[0]);
+      this.themes[i] = number(i * width + w[0], w[1]);
+      this.groups[i] = number(i * width + w[0] + w[1], w[2]);
+    }
+    this.files = {};
+  }
+
+  function bits(mask) {
+    var out = [];
+    for (var b = 0; mask > 0; b++, mask = Math.floor(mask / 2)) if (mask % 2) out.push(b);
+    return out;
+  }
+
+  // Value positions of case i under a facet.
+  Listing.prototype.values = function (i, key) {
+    if (key === "tema") return bits(this.themes[i]);
+    if (key === "maalgruppe") return bits(this.groups[i]);
+    if (key === "region") return [this.data.centre_region[this.centre[i]]];
+    return [this.centre[i]];
+  };
+
+  Listing.prototype.labels = function (key) { return this.data.facets[key]; };
+
+  // The listing's files, revalidated (a new build must not meet cached files of an old one).
+  function fetchJson(url) {
+    return fetch(url, { cache: "no-cache" }).then(function (r) {
+      if (!r.ok) throw new Error(url + ": " + r.status);
+      return r.json();
+    });
+  }
+
+  function cardsUrl(listingUrl, k) { return new URL("cards-" + k + ".json", listingUrl); }
+
+  Listing.prototype.cards = function (k) {
+    if (!this.files[k]) this.files[k] = fetchJson(cardsUrl(this.url, k));
+    return this.files[k];
+  };
+
+  // The card of case i: [slug, title, summary] and the line under it.
+  Listing.prototype.card = function (i) {
+    var self = this, per = this.data.per_file, k = Math.floor(i / per);
+    var file = this.cards(k);
+    return file.then(function (cards) {
+      var c = cards[i - k * per], themes = self.labels("tema");
+      return {
+        url: new URL(self.data.cases_url + c[0] + "/", self.url).href,
+        meta: {
+          title: c[1], summary: c[2], centre: self.labels("center")[self.centre[i]],
+          themes: self.values(i, "tema").map(function (t) { return themes[t]; }).join(" · "),
+        },
+      };
+    });
+  };
+
+  // -- the page -------------------------------------------------------------------
 
   function readState() {
     var params = new URLSearchParams(window.location.search);
@@ -43,22 +180,14 @@
     }
   }
 
-  function pagefindFilters(state, except) {
-    var out = {};
-    FACETS.forEach(function (f) {
-      if (f.key !== except && state.filters[f.key].length) out[f.key] = { any: state.filters[f.key] };
-    });
-    return out;
-  }
-
-  function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
-
   function start(root) {
     var siteRoot = new URL("../../", script.src);  // search.js lives in assets/javascripts/
-    var pagefind;
+    var listingUrl = new URL(root.getAttribute("data-listing"), window.location.href);
+    var listing = null;
+    var pagefind = null;
     var state = readState();
     var shown = 0;
-    var current = null;
+    var current = null;  // {items: [...], mode: "all" | "some" | "browse", used: {...}}
     var searchSeq = 0;
 
     var input = el("input", {
@@ -71,23 +200,22 @@
       input,
       el("button", { type: "submit", class: "md-button md-button--primary", text: "Søg" }),
     ]);
-    var facetsBox = el("div", { class: "bb-search__facets", "aria-label": "Filtre" });
+    var facetsBox = el("section", { class: "bb-search__facets", id: "bb-search-facets", "aria-label": "Filtre" });
     var status = el("p", { class: "bb-search__status", role: "status", "aria-live": "polite", text: "Indlæser søgningen …" });
+    var note = el("p", { class: "bb-search__note", hidden: "" });
     var chips = el("ul", { class: "bb-chips", "aria-label": "Valgte filtre" });
     var results = el("ol", { class: "bb-search__results", id: "bb-search-results" });
     var more = el("button", { type: "button", class: "md-button bb-search__more", text: "Vis flere", hidden: "" });
+    var toggle = el("button", { type: "button", class: "md-button bb-search__toggle", "aria-expanded": "false", "aria-controls": "bb-search-facets" });
     root.replaceChildren(form, el("div", { class: "bb-search__layout" }, [
-      el("div", { class: "bb-search__side" }, [facetsBox]),
-      el("div", { class: "bb-search__main" }, [status, chips, results, more]),
+      el("div", { class: "bb-search__side" }, [toggle, facetsBox]),
+      el("div", { class: "bb-search__main" }, [status, note, chips, results, more]),
     ]));
 
     // On a phone the facets fold away behind one button, and a button at
     // their end folds them again and shows the results.
     var narrowQuery = window.matchMedia("(max-width: 59.9375em)");
     var narrow = narrowQuery.matches;
-    var toggle = el("button", { type: "button", class: "md-button bb-search__toggle", "aria-expanded": "false", "aria-controls": "bb-search-facets" });
-    facetsBox.id = "bb-search-facets";
-    facetsBox.parentNode.insertBefore(toggle, facetsBox);
     function setFolded(folded) {
       facetsBox.hidden = folded;
       toggle.setAttribute("aria-expanded", String(!folded));
@@ -96,7 +224,11 @@
     var showResults = el("button", { type: "button", class: "md-button md-button--primary bb-search__show" });
     showResults.addEventListener("click", function () {
       setFolded(true);
-      status.scrollIntoView({ block: "start" });
+      // Land on the toggle, below the sticky header and below the theme's
+      // "Tilbage til start" button, which scrolling up brings out under the header.
+      var header = document.querySelector(".md-header");
+      var below = (header ? header.getBoundingClientRect().bottom : 0) + 64;
+      window.scrollTo(0, window.scrollY + toggle.getBoundingClientRect().top - below);
       toggle.focus({ preventScroll: true });
     });
     function applyLayout() {
@@ -107,24 +239,66 @@
     applyLayout();
     narrowQuery.addEventListener("change", function (e) { narrow = e.matches; applyLayout(); });
 
+    // -- facets: selection, filtering and counts from the listing's rows ---------
+
     var facetInputs = {};
-    function renderFacets(allFilters) {
-      facetsBox.replaceChildren();
+    function selection() {
+      var sel = {};
       FACETS.forEach(function (f) {
-        var values = Object.keys(allFilters[f.key] || {}).sort(function (a, b) { return a.localeCompare(b, "da"); });
+        var labels = listing.labels(f.key);
+        sel[f.key] = state.filters[f.key].map(function (v) { return labels.indexOf(v); });  // -1: no such value, matches nothing
+      });
+      return sel;
+    }
+
+    function passes(i, sel, except) {
+      for (var k = 0; k < FACETS.length; k++) {
+        var key = FACETS[k].key;
+        if (key === except || !sel[key].length) continue;
+        var vs = listing.values(i, key), hit = false;
+        for (var j = 0; j < vs.length && !hit; j++) hit = sel[key].indexOf(vs[j]) >= 0;
+        if (!hit) return false;
+      }
+      return true;
+    }
+
+    function anySelected() {
+      return FACETS.some(function (f) { return state.filters[f.key].length > 0; });
+    }
+
+    // counts[key][value position]: cases in the pool with that value that pass the other facets.
+    function countFacets(pool, sel) {
+      var counts = {};
+      FACETS.forEach(function (f) {
+        var c = counts[f.key] = new Array(listing.labels(f.key).length).fill(0);
+        pool.forEach(function (i) {
+          if (passes(i, sel, f.key)) listing.values(i, f.key).forEach(function (v) { c[v]++; });
+        });
+      });
+      return counts;
+    }
+
+    function renderFacets() {
+      facetsBox.replaceChildren(el("p", { class: "bb-facets__hint", text: "Tallet er antal cases med værdien, blandt dem du har fundet." }));
+      FACETS.forEach(function (f) {
+        var labels = listing.labels(f.key);
+        var order = labels.map(function (_, i) { return i; });
+        if (f.key !== "tema") order.sort(function (a, b) { return labels[a].localeCompare(labels[b], "da"); });
         var fieldset = el("fieldset", { class: "bb-facet" }, [el("legend", { text: f.label })]);
         facetInputs[f.key] = {};
-        values.forEach(function (v) {
+        order.forEach(function (pos) {
+          var v = labels[pos];
           var box = el("input", { type: "checkbox", name: f.key, value: v });
-          box.checked = state.filters[f.key].indexOf(v) >= 0;
           box.addEventListener("change", function () {
             var sel = state.filters[f.key];
             if (box.checked) sel.push(v); else sel.splice(sel.indexOf(v), 1);
             update(true);
           });
-          var count = el("span", { class: "bb-count", text: "" });
+          var number = el("span", { "aria-hidden": "true" });
+          var spoken = el("span", { class: "bb-visually-hidden" });
+          var count = el("span", { class: "bb-count" }, [number, spoken]);
           fieldset.appendChild(el("label", {}, [box, el("span", { text: v }), count]));
-          facetInputs[f.key][v] = { box: box, count: count };
+          facetInputs[f.key][v] = { box: box, count: count, number: number, spoken: spoken, pos: pos };
         });
         facetsBox.appendChild(fieldset);
       });
@@ -134,9 +308,11 @@
     function renderCounts(counts) {
       FACETS.forEach(function (f) {
         Object.keys(facetInputs[f.key]).forEach(function (v) {
-          var n = (counts[f.key] && counts[f.key][v]) || 0;
           var item = facetInputs[f.key][v];
-          item.count.textContent = n;
+          var n = counts[f.key][item.pos];
+          item.number.textContent = n;
+          item.spoken.textContent = ", " + plural(n, "case", "cases");
+          item.count.setAttribute("data-n", n);
           item.box.checked = state.filters[f.key].indexOf(v) >= 0;
           item.box.parentNode.classList.toggle("bb-facet--empty", n === 0 && !item.box.checked);
         });
@@ -161,17 +337,191 @@
       });
     }
 
-    function resultItem(data) {
+    // -- Pagefind, loaded on the first query --------------------------------------
+
+    var pagefindReady = null;
+    function loadPagefind() {
+      if (!pagefindReady) {
+        pagefindReady = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (pf) {
+          // No web worker: it would be a second copy of Pagefind's code to download
+          // (42 KB), and a search here takes milliseconds.
+          return pf.options({ baseUrl: siteRoot.pathname, excerptLength: EXCERPT_WORDS, noWorker: true }).then(function () {
+            // Load the one filter (a case's row) now, so every search says which cases it found.
+            return pf.filters();
+          }).then(function () {
+            pagefind = pf;
+            return pf;
+          });
+        });
+      }
+      return pagefindReady;
+    }
+
+    // Does Pagefind really know this word, or only a shortened form of it?
+    // Its shortening applies to the whole index at once, so the best hit tells.
+    // Pagefind shares one data object per page between searches, so the hits
+    // are read one after the other (their fragments are fetched side by side).
+    var known = {};
+    function checkForms(forms) {
+      var todo = forms.filter(function (f) { return !(f in known); });
+      return Promise.all(todo.map(function (f) { return pagefind.search(f); })).then(function (founds) {
+        var tops = founds.map(function (found) { return found.results[0] || null; });
+        return Promise.all(tops.map(function (r) { return r && r.data(); })).then(function () {
+          return todo.reduce(function (chain, form, k) {
+            return chain.then(function () {
+              if (!tops[k]) { known[form] = false; return; }
+              return tops[k].data().then(function (d) {
+                var words = d.content.split(SEPARATORS);
+                known[form] = d.locations.some(function (loc) { return realMatch(form, words[loc] || ""); });
+              });
+            });
+          }, Promise.resolve());
+        });
+      });
+    }
+
+    // The rows of the cases a search found, whatever the facets (Pagefind lists every value, found or not).
+    function positions(found) {
+      var counts = (found.totalFilters || {})[POSITION_FILTER] || {};
+      return Object.keys(counts).filter(function (v) { return counts[v] > 0; }).map(Number);
+    }
+
+    function searchOptions(sel) {
+      if (!anySelected()) return {};
+      var allowed = [];
+      for (var i = 0; i < listing.n; i++) if (passes(i, sel)) allowed.push(String(i));
+      return { filters: { i: { any: allowed.length ? allowed : ["-1"] } } };
+    }
+
+    function product(lists, cap) {
+      var out = [[]];
+      lists.forEach(function (list) {
+        var next = [];
+        out.forEach(function (head) { list.forEach(function (x) { if (next.length < cap) next.push(head.concat([x])); }); });
+        out = next;
+      });
+      return out;
+    }
+
+    // Merge Pagefind results by id: best score, and which terms each matched.
+    function merge(into, found, term) {
+      found.results.forEach(function (r) {
+        var m = into[r.id] || (into[r.id] = { result: r, score: 0, terms: [] });
+        m.score = Math.max(m.score, r.score);
+        if (term && m.terms.indexOf(term) < 0) m.terms.push(term);
+      });
+    }
+
+    // All words as typed first: when the best hit really holds every word, that is
+    // the answer (and its fragment is the first card's); else each word is checked.
+    function runQuery(q, sel) {
+      var ts = terms(q);
+      var opts = searchOptions(sel);
+      return pagefind.search(ts.join(" "), opts).then(function (found) {
+        var top = found.results[0];
+        if (!top) return checkWords(ts, opts);
+        return top.data().then(function (d) {
+          var words = d.content.split(SEPARATORS);
+          var real = ts.filter(function (t) {
+            return d.locations.some(function (loc) { return realMatch(t, words[loc] || ""); });
+          });
+          if (real.length < ts.length) return checkWords(ts, opts);
+          var merged = {}, used = {};
+          merge(merged, found);
+          ts.forEach(function (t) { used[t] = [t]; known[t] = true; });
+          return { mode: "all", items: ranked(merged), used: used, terms: ts, pool: positions(found) };
+        });
+      });
+    }
+
+    function ranked(merged) {
+      var items = Object.keys(merged).map(function (id) { return merged[id]; });
+      items.sort(function (a, b) { return (b.terms.length - a.terms.length) || (b.score - a.score); });
+      return items;
+    }
+
+    function checkWords(ts, opts) {
+      var formsOf = {};
+      var spellings = {};
+      ts.forEach(function (t) { spellings[t] = danishSpelling(t) !== t ? [t, danishSpelling(t)] : [t]; });
+      return checkForms([].concat.apply([], ts.map(function (t) { return spellings[t]; }))).then(function () {
+        ts.forEach(function (t) { formsOf[t] = spellings[t].filter(function (f) { return known[f]; }); });
+        var used = {};  // term -> the spellings searched for
+        ts.forEach(function (t) { if (formsOf[t].length) used[t] = formsOf[t]; });
+        var knownTerms = ts.filter(function (t) { return used[t]; });
+        var pool = {};
+        function collect(found) { positions(found).forEach(function (i) { pool[i] = true; }); return found; }
+        function done(mode, merged) {
+          return { mode: mode, items: ranked(merged), used: used, terms: ts, pool: Object.keys(pool).map(Number) };
+        }
+        var all = knownTerms.length === ts.length && ts.length
+          ? Promise.all(product(ts.map(function (t) { return used[t]; }), 4).map(function (combo) {
+            return pagefind.search(combo.join(" "), opts).then(collect);
+          }))
+          : Promise.resolve([]);
+        return all.then(function (founds) {
+          var merged = {};
+          founds.forEach(function (f) { merge(merged, f); });
+          // Some cases have all the words, only not with these filters: say so, do not guess.
+          if (Object.keys(merged).length || Object.keys(pool).length) return done("all", merged);
+          // Not all words together: the cases with the most of them.
+          pool = {};
+          var ranked = knownTerms.filter(function (t) { return STOPWORDS.indexOf(t) < 0; });
+          if (!ranked.length) ranked = knownTerms;
+          var searches = [];
+          ranked.forEach(function (t) {
+            used[t].forEach(function (form) {
+              searches.push(pagefind.search(form, opts).then(collect).then(function (f) { merge(merged, f, t); }));
+            });
+          });
+          return Promise.all(searches).then(function () { return done("some", merged); });
+        });
+      });
+    }
+
+    // -- results -------------------------------------------------------------------
+
+    // An excerpt from the case's body (never its summary, shown above it),
+    // around the words that match closely.
+    function excerptOf(d, used) {
+      var range = ((d.meta || {}).body || "").split(" ").map(Number);
+      var words = d.content.split(SEPARATORS);
+      var forms = [];
+      Object.keys(used).forEach(function (t) { forms = forms.concat(used[t]); });
+      var marks = (d.locations || []).filter(function (loc) {
+        return loc >= range[0] && loc < range[1] && forms.some(function (f) { return closeMatch(f, words[loc]); });
+      });
+      if (!marks.length) return null;
+      var best = marks[0], bestCount = 0;
+      marks.forEach(function (m) {
+        var from = Math.max(range[0], Math.min(m - 3, range[1] - EXCERPT_WORDS));
+        var count = marks.filter(function (x) { return x >= from && x < from + EXCERPT_WORDS; }).length;
+        if (count > bestCount) { best = from; bestCount = count; }
+      });
+      var end = Math.min(range[1], best + EXCERPT_WORDS);
+      var p = el("p", { class: "bb-card__excerpt" }, ["… "]);
+      for (var i = best; i < end; i++) {
+        if (i > best) p.appendChild(document.createTextNode(" "));
+        p.appendChild(marks.indexOf(i) >= 0 ? el("mark", { text: words[i] }) : document.createTextNode(words[i]));
+      }
+      p.appendChild(document.createTextNode(" …"));
+      return p;
+    }
+
+    function resultItem(data, item) {
       var meta = data.meta || {};
       var title = el("p", { class: "bb-card__title" }, [el("a", { href: data.url, text: meta.title || data.url })]);
       var children = [title, el("p", { class: "bb-card__summary", text: meta.summary || "" })];
-      // The excerpt shows where the words matched, unless that is the summary already shown.
-      var plainExcerpt = (data.excerpt || "").replace(/<[^>]*>/g, "");
-      if (state.q && plainExcerpt && (meta.summary || "").indexOf(plainExcerpt.slice(0, 40)) < 0) {
-        children.push(el("p", { class: "bb-card__excerpt", html: "… " + data.excerpt + " …" }));
+      if (current.mode !== "browse") children.push(excerptOf(data, current.used));
+      if (current.mode === "some") {
+        children.push(el("p", { class: "bb-card__matched", text: "Indeholder: " + item.terms.join(", ") }));
       }
       children.push(el("p", { class: "bb-card__meta", text: [meta.centre, meta.themes].filter(Boolean).join(" · ") }));
       return el("li", {}, [el("article", { class: "bb-card" }, children)]);
+    }
+
+    function itemData(item) {
+      return item.result ? item.result.data() : listing.card(item.row);
     }
 
     // One batch at a time: a double click on "Vis flere" must not list a batch twice.
@@ -180,76 +530,109 @@
       var seq = searchSeq;
       loading = loading.catch(function () {}).then(function () {
         if (seq !== searchSeq) return;
-        var batch = current.results.slice(shown, shown + PAGE_SIZE);
-        return Promise.all(batch.map(function (r) { return r.data(); })).then(function (datas) {
+        var batch = current.items.slice(shown, shown + PAGE_SIZE);
+        return Promise.all(batch.map(itemData)).then(function (datas) {
           if (seq !== searchSeq) return;
-          datas.forEach(function (d) { results.appendChild(resultItem(d)); });
+          datas.forEach(function (d, k) { results.appendChild(resultItem(d, batch[k])); });
           shown += batch.length;
-          more.hidden = shown >= current.results.length;
+          more.hidden = shown >= current.items.length;
         });
       });
       return loading;
     }
 
+    function describe(found) {
+      var n = found.items.length;
+      var spelled = found.terms.filter(function (t) { return found.used[t] && found.used[t].indexOf(t) < 0; });
+      var missing = found.terms.filter(function (t) { return !found.used[t]; });
+      var parts = [];
+      if (spelled.length) {
+        parts.push("Søgte efter " + spelled.map(function (t) { return "»" + found.used[t].join("/") + "« for »" + t + "«"; }).join(", ") + ".");
+      }
+      if (missing.length) {
+        parts.push("Ingen cases indeholder " + missing.map(function (t) { return "»" + t + "«"; }).join(" eller ") + ".");
+      }
+      note.textContent = parts.join(" ");
+      note.hidden = !parts.length;
+      if (!n) return "Ingen cases matcher. Prøv færre filtre eller andre ord.";
+      if (found.mode === "some") {
+        return plural(n, "case", "cases") + " med nogle af ordene (ingen case har dem alle)";
+      }
+      return plural(n, "case fundet", "cases fundet");
+    }
+
     function update(push) {
+      // Synchronous once the listing is there: chips and the URL change at once.
+      return listing ? search(push) : listingReady.then(function () { return search(push); });
+    }
+
+    function search(push) {
       writeState(state, push);
       renderChips();
       var seq = ++searchSeq;
-      var term = state.q.trim() || null;
-      var main = pagefind.search(term, { filters: pagefindFilters(state), sort: term ? undefined : { published: "desc" } });
-      // One search per facet in use, without its own selection: OR within a facet.
-      var perFacet = FACETS.map(function (f) {
-        return state.filters[f.key].length
-          ? pagefind.search(term, { filters: pagefindFilters(state, f.key) })
-          : main;
-      });
-      return Promise.all([main].concat(perFacet)).then(function (found) {
+      var sel = selection();
+      var work;
+      if (!terms(state.q).length) {
+        var items = [], pool = [];
+        for (var i = 0; i < listing.n; i++) {
+          pool.push(i);
+          if (passes(i, sel)) items.push({ row: i });
+        }
+        work = Promise.resolve({ mode: "browse", items: items, used: {}, terms: [], pool: pool });
+      } else {
+        work = loadPagefind().then(function () { return runQuery(state.q, sel); });
+      }
+      return work.then(function (found) {
         if (seq !== searchSeq) return;
-        current = found[0];
-        var counts = {};
-        FACETS.forEach(function (f, i) { counts[f.key] = (found[i + 1] && found[i + 1].filters[f.key]) || {}; });
-        renderCounts(counts);
-        var n = current.results.length;
+        current = found;
+        renderCounts(countFacets(found.pool, sel));
+        var n = found.items.length;
         showResults.textContent = "Vis " + plural(n, "case", "cases");
-        status.textContent = n ? plural(n, "case fundet", "cases fundet") : "Ingen cases matcher. Prøv færre filtre eller andre ord.";
+        status.textContent = describe(found);
         results.replaceChildren();
         shown = 0;
-        return showMore();
+        return showMore().then(function () {
+          if (seq === searchSeq) root.setAttribute("data-bb-shown", state.q);  // for tests and benchmarks: shown
+        });
       });
+    }
+
+    function failed(err) {
+      status.textContent = "Søgningen kunne ikke indlæses. Se i stedet listen over alle cases.";
+      if (window.console) console.error(err);
     }
 
     var timer = null;
     input.addEventListener("input", function () {
+      if (terms(input.value).length) loadPagefind().catch(function () {});  // fetch it while the typing goes on
       clearTimeout(timer);
-      timer = setTimeout(function () { state.q = input.value; update(false); }, 250);
+      timer = setTimeout(function () { state.q = input.value; update(false).catch(failed); }, 250);
     });
     form.addEventListener("submit", function (e) {
       e.preventDefault();
       clearTimeout(timer);
       state.q = input.value;
-      update(true);
+      update(true).catch(failed);
     });
-    more.addEventListener("click", function () { showMore(); });
+    more.addEventListener("click", function () { showMore().catch(failed); });
     window.addEventListener("popstate", function () {
       state = readState();
       input.value = state.q;
-      update(false);
+      update(false).catch(failed);
     });
 
-    import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (pf) {
-      pagefind = pf;
-      return pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 24 });
-    }).then(function () {
-      return pagefind.filters();
-    }).then(function (all) {
-      renderFacets(all);
-      return update(false);
-    }).then(function () {
-      if (state.q || !narrow) input.focus({ preventScroll: true });
-    }).catch(function (err) {
-      status.textContent = "Søgningen kunne ikke indlæses. Se i stedet listen over alle cases.";
-      if (window.console) console.error(err);
+    if (terms(state.q).length) loadPagefind().catch(function () {});  // a shared ?q= link: both at once
+    // Browsing: the first cards come beside the rows, not after them.
+    var firstCards = terms(state.q).length ? null : fetchJson(cardsUrl(listingUrl, 0));
+    if (firstCards) firstCards.catch(function () {});  // an empty listing has none
+    var listingReady = fetchJson(listingUrl).then(function (data) {
+      listing = new Listing(data, listingUrl);
+      if (firstCards && listing.n) listing.files[0] = firstCards;
+      renderFacets();
     });
+    update(false).then(function () {
+      if (state.q || !narrow) input.focus({ preventScroll: true });
+    }).catch(failed);
   }
 
   function boot() {

@@ -1,0 +1,130 @@
+"""What the search page downloads, on a generated site of a few hundred cases.
+
+Landing on the page (and filtering without a query) reads the prebuilt
+listing only: no Pagefind file at all. A query then loads Pagefind and the
+index chunks of its words, never the whole index. The bounds scale with the
+number of cases, with a small share per case; the benchmark
+(bench/bench_search.py) measures the same paths at 100 to 5,000 cases.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+
+import pytest
+
+from tests.conftest import REPO
+
+from .conftest import SERVED
+
+from .searchpage import links, status, wait_loaded
+
+N_CASES = 300
+# Landing: search.js, the listing's rows and its first cards, at most this much: a fixed
+# part and a few bytes per case (a packed row of facet values).
+LANDING_FIXED = 40 * 1024
+LANDING_PER_CASE = 16
+
+
+class _Logged(http.server.SimpleHTTPRequestHandler):
+    """Serves the site and notes each file it sends: the server sees what the
+    page and Pagefind's web worker fetch alike."""
+
+    sent: list[tuple[str, int]] = []
+
+    def do_GET(self):
+        path = self.translate_path(self.path)
+        super().do_GET()
+        if os.path.isfile(path):
+            self.sent.append((self.path.split("?", 1)[0], os.path.getsize(path)))
+
+    def log_message(self, format, *args):  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    from bench.generate import generate
+    from brobyg.generator.mkdocs import build_site
+    from brobyg.validate.check import check
+
+    tmp = tmp_path_factory.mktemp("generated")
+    root = generate(tmp / "kb", N_CASES, seed=3)
+    if not (root / "docs").is_dir():  # the hand-written pages the nav names
+        shutil.copytree(REPO / "docs", root / "docs")
+    site = build_site(root, "public", out=tmp / "site", staging=tmp / "staging")
+    public = len(check(root).kb.for_audience("public").cases)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Logged, directory=str(site)))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    SERVED.append(base)
+    yield site, base, public
+    server.shutdown()
+    server.server_close()
+
+
+def _record(page) -> list:
+    """From now on: (path, bytes) of every file the server sends."""
+    _Logged.sent = []
+    return _Logged.sent
+
+
+def _fetched(done, base: str) -> list[tuple[str, int]]:
+    return list(done)
+
+
+def _search_files(fetched):
+    return [(u, n) for u, n in fetched if "/pagefind/" in u or "/soeg/liste/" in u or u.endswith("/search.js")]
+
+
+def test_landing_fetches_the_listing_and_no_index(page, generated):
+    site, base, public = generated
+    done = _record(page)
+    page.goto(f"{base}soeg/")
+    wait_loaded(page)
+    assert links(page).count() == 10
+    fetched = _search_files(_fetched(done, base))
+    assert not [u for u, _ in fetched if "/pagefind/" in u], f"landing loaded Pagefind: {fetched}"
+    assert sorted(u for u, _ in fetched if "/soeg/liste/" in u) == ["/soeg/liste/cards-0.json", "/soeg/liste/index.json"]
+    total = sum(n for _, n in fetched)
+    bound = LANDING_FIXED + LANDING_PER_CASE * public
+    assert 0 < total <= bound, f"{total} bytes on landing with {public} cases (bound {bound}): {fetched}"
+
+
+def test_filtering_without_a_query_loads_no_index(page, generated):
+    site, base, public = generated
+    done = _record(page)
+    page.goto(f"{base}soeg/")
+    wait_loaded(page)
+    box = page.locator("#bb-search-facets input[type=checkbox][name=region]").first
+    box.check()
+    page.wait_for_function("location.search.includes('region=')")
+    wait_loaded(page)
+    page.locator(".bb-search__more").click()  # the next cards come from the listing's files
+    page.wait_for_function("document.querySelectorAll('.bb-search__results li').length > 10")
+    fetched = _search_files(_fetched(done, base))
+    assert not [u for u, _ in fetched if "/pagefind/" in u], fetched
+    assert [u for u, _ in fetched if u.startswith("/soeg/liste/cards-") and u != "/soeg/liste/cards-0.json"], (
+        "the next cards came from nowhere")
+
+
+def test_typing_loads_only_the_chunks_of_its_words(page, generated):
+    site, base, public = generated
+    chunks = len(list((site / "pagefind" / "index").glob("*.pf_index")))
+    assert chunks >= 6, f"the generated index has only {chunks} chunks; the test needs more"
+    done = _record(page)
+    page.goto(f"{base}soeg/")
+    wait_loaded(page)
+    before = status(page).inner_text()
+    page.locator("#bb-search-q").press_sequentially("velkomst")
+    page.wait_for_function("""(before) => {
+      const text = document.querySelector('.bb-search__status').textContent;
+      return text !== before && /^\\d+ cases? fundet$/.test(text);
+    }""", arg=before)
+    loaded = [u for u, _ in _fetched(done, base) if u.endswith(".pf_index")]
+    assert 1 <= len(loaded) <= 2, f"{len(loaded)} of {chunks} index chunks for one word: {done}"
