@@ -1,6 +1,6 @@
 """Benchmark what the search page downloads, and how soon it shows results.
 
-    python bench/bench_search.py [--sizes 100,1000,5000] [--query "frivillige fællesskaber"]
+    python -m bench.bench_search [--sizes 100,1000,5000] [--query "frivillige fællesskaber"]
 
 For each size it builds the public site of a generated knowledge base
 (bench/generate.py, cached in bench/out/), serves it from 127.0.0.1 and
@@ -44,7 +44,6 @@ from pathlib import Path
 from urllib.parse import quote, unquote
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("SOURCE_DATE_EPOCH", "1735689600")
 

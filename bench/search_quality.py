@@ -1,6 +1,6 @@
 """How well the search page finds what a volunteer-centre worker means.
 
-    python bench/search_quality.py
+    python -m bench.search_quality
 
 Builds the members' site of this repository's sample content (every case),
 types each query below into the search page in Chromium, and prints the
@@ -21,7 +21,6 @@ from pathlib import Path
 from urllib.parse import quote
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
 
 from bench.bench_search import CHROMIUM_ARGS, SETTLED  # noqa: E402
 
@@ -55,7 +54,7 @@ QUERIES = [
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
-    from brobyg.generator.mkdocs import build_site
+    from brobyg.pipeline.build import build_site
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-quality-"))
     site = build_site(REPO, "members", out=tmp / "site", staging=tmp / "staging")

@@ -22,6 +22,7 @@ from brobyg import forked
 from brobyg.model import THEME_IDS, Case, KnowledgeBase
 from brobyg.project import Project
 from brobyg.render import routes
+from brobyg.render.listing import write_listing
 from brobyg.render.related import related_cases
 from brobyg.render.routes import page_url, relative_url
 from brobyg.validate import body as bodyscan
@@ -225,8 +226,6 @@ def _write_other_pages(project: Project, site: Site, pages: _PageRenderer, out: 
         pages.page(routes.group(group.id), "group.md.j2", {"title": group.label},
                    group=group, cases=site.cases_for_group(group.id))
     pages.page(routes.SEARCH, "search.md.j2")
-    from brobyg.search.listing import write_listing  # (imports this module's routes)
-
     write_listing(kb, out.text)  # the search page's card data, for browsing without a query
 
 

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 from brobyg.model import KnowledgeBase
-from brobyg.search.listing import listing_order
+from brobyg.render.listing import listing_order
 from brobyg.search.pagefind import PagefindMissing, index_command
 from brobyg.search.records import record_html, search_records
 

@@ -49,7 +49,7 @@ class _Logged(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
     from bench.generate import generate
-    from brobyg.generator.mkdocs import build_site
+    from brobyg.pipeline.build import build_site
     from brobyg.validate.check import check
 
     tmp = tmp_path_factory.mktemp("generated")

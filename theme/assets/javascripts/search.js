@@ -1,7 +1,7 @@
 /* Brobygningsbasen: case search with facets.
  *
  * Browsing (no query) reads the prebuilt listing (soeg/liste/, written by
- * brobyg/search/listing.py): one packed row of facet values per case and the
+ * brobyg/render/listing.py): one packed row of facet values per case and the
  * card data in small files, so landing on the page never loads the search
  * index. A query loads Pagefind (Danish stemming) on first use.
  *
