@@ -194,7 +194,7 @@ def _write_case_pages(project: Project, site: Site, pages: _PageRenderer, out: S
     related = related_cases(site.newest, only=cases)
     for case in cases:
         pages.page(f"{CASES_DIR}/{case.slug}.md", "case.md.j2", {"title": case.title, "description": case.summary},
-                   case=case, body=_site_links(case.body), related=related[case.slug])
+                   case=case, body=case_body(case), related=related[case.slug])
         assets = project.cases_dir / case.slug
         if assets.is_dir():
             for path in sorted(assets.rglob("*")):
@@ -229,6 +229,13 @@ def _write_other_pages(project: Project, site: Site, pages: _PageRenderer, out: 
 # Case bodies link to sources (../topics/x.md, ../docs/x.md); the site keeps
 # them elsewhere. Rewrite exactly the link targets the scanner found.
 _SOURCE_TO_SITE = (("../topics/", f"../{THEMES_DIR}/"), ("../docs/", "../"))
+
+
+def case_body(case: Case) -> Markup:
+    """The case's Markdown as the page carries it: without its HTML comments,
+    with links to sources pointed at the site. It is Markdown, not text to
+    escape: `check` vetted its HTML, and Markdown renders it."""
+    return Markup(_site_links(bodyscan.without_comments(case.body)))
 
 
 def _site_links(text: str) -> str:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from html import escape
 
+from brobyg.validate.body import without_comments
 from brobyg.model import KnowledgeBase
 from brobyg.render.pages import CASES_DIR, page_url
 
@@ -55,7 +56,7 @@ def search_records(kb: KnowledgeBase) -> list[SearchRecord]:
         groups = [kb.target_groups[g].label for g in case.target_groups]
         records.append(SearchRecord(
             url="/" + page_url(f"{CASES_DIR}/{case.slug}.md"),
-            content=f"{case.title}. {case.summary} {plain_text(case.body)} {' '.join(groups)}",
+            content=f"{case.title}. {case.summary} {plain_text(without_comments(case.body))} {' '.join(groups)}",
             meta={"title": case.title, "summary": case.summary, "centre": centre.name,
                   "themes": " · ".join(themes), "published": case.published.isoformat()},
             filters={FACET_THEME: themes, FACET_GROUP: groups, FACET_REGION: [centre.region], FACET_CENTRE: [centre.name]},

@@ -7,24 +7,23 @@ cases in editors and pre-commit hooks.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _FENCED = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ ]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
-_INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 # Patterns avoid overlapping repeats (e.g. a lazy group before '[ \t#]*$'): on a long
 # line of spaces those backtrack quadratically and a 500 KB file would hang `check`.
 _HEADING = re.compile(r"^[ ]{0,3}(#{1,6})[ \t]+([^\n]*)$", re.M)  # closing '#'s stripped in scan()
 # 'Titel\n=====' is an h1 and 'Titel\n-----' an h2 (setext headings).
 _SETEXT_UNDERLINE = re.compile(r"\n[ ]{0,3}(=+|-+)[ \t]*(?=\n|\Z)")  # starts with a literal: fast
 _SETEXT_TEXT = re.compile(r"[ ]{0,3}([^\s#][^\n]*)")
-# '(?=(?P<ws>\s*))(?P=ws)' is an atomic '\s*': it cannot give back what the trailing '\s*' takes.
-# Starts with a literal '[' (fast to find); an image's '!' is looked up before it.
-_LINK = re.compile(r"\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\((?=(?P<ws>\s*))(?P=ws)(?P<target><[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
-_REF_DEF = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:[ \t]+.*)?$", re.M)
+# Python-Markdown's ReferenceProcessor.RE: the target may stand on the next line.
+_REF_DEF = re.compile(r"""^[ ]{0,3}\[([^\[\]]*)\]:[ ]*(?:\n[ ]*)?([^\s]+)[ ]*(?:\n[ ]*)?((["\'])(.*)\4[ ]*|\((.*)\)[ ]*)?$""", re.M)
 _AUTOLINK = re.compile(r"<((?:https?|mailto|ftp|javascript|data|vbscript|file):[^>\s]*)>", re.I)
-_EMAIL_AUTOLINK = re.compile(r"<[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+>")  # '<jens@example.org>' is a link, not a tag
+_URL_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*://[^<>]*)>")  # Python-Markdown's AUTOLINK_RE
+_EMAIL_AUTOLINK = re.compile(r"<([^<> !]+@[^@<> ]+)>")  # '<jens@example.org>' is a link, not a tag (AUTOMAIL_RE)
 _ATTR_LIST = re.compile(r"\{:?[^{}\n]*\}")
 # One attribute in an attribute list, as Python-Markdown's attr_list reads it.
 _ATTR_TOKEN = re.compile(r"""([^ =}]+)=(?:"[^"]*"|'[^']*'|[^ =}]+)|[^ =}]+""")
@@ -55,16 +54,44 @@ class BodyScan:
     headings: list[tuple[int, int, str]]  # (offset, level, text)
     links: list[Link]
     tags: list[Tag]
+    comments: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of each HTML comment
+
+    def remap(self, to_original) -> None:
+        self.headings = [(to_original(o), level, text) for o, level, text in self.headings]
+        self.links = [Link(to_original(k.offset), k.target, k.is_image, k.text) for k in self.links]
+        self.tags = [Tag(to_original(t.offset), t.name, t.attrs) for t in self.tags]
+
+    def targets(self) -> set[str]:
+        """Every link and image target the scan found, as the browser receives it."""
+        out = {k.target.strip() for k in self.links}
+        for tag in self.tags:
+            for name, value in tag.attrs:
+                if name in URL_ATTRS and value is not None:
+                    out.add(value.strip())
+        return out
 
 
 def scan(body: str, with_html: bool = True) -> BodyScan:
+    """What ``body`` contains, read the way the renderer reads it once its
+    HTML comments are removed (see ``without_comments``). Offsets are offsets
+    in ``body`` itself."""
+    comments = comment_spans(body)
+    text = _cut(body, comments) if comments else body
+    result = _scan(text, with_html)
+    result.comments = comments
+    if comments:
+        result.remap(_offset_map(comments))
+    return result
+
+
+def _scan(body: str, with_html: bool) -> BodyScan:
     # Each pattern runs only when its marker occurs: `in` is far cheaper than a
     # regex pass, and `check` runs over thousands of cases.
     code_free = body
     if "```" in body or "~~~" in body:
         code_free = mask(code_free, _FENCED)
     if "`" in code_free:
-        code_free = mask(code_free, _INLINE_CODE)
+        code_free = _mask_code_spans(code_free)
     headings = []
     if "#" in code_free:
         headings += [(m.start(), len(m.group(1)), m.group(2).rstrip(" \t#").strip()) for m in _HEADING.finditer(code_free)]
@@ -75,22 +102,23 @@ def scan(body: str, with_html: bool = True) -> BodyScan:
         if text:
             headings.append((start, 1 if m.group(1)[0] == "=" else 2, text.group(1).strip()))
             taken = m.end()
-    links = []
-    bracketed = []  # '[x](<a b.md>)': the '<a b.md>' is a link target, not an HTML tag
-    for m in _LINK.finditer(code_free) if "](" in code_free else ():
-        target = m.group("target")
-        if target.startswith("<") and target.endswith(">"):
-            target = target[1:-1]
-            bracketed.append(m.span("target"))
-        is_image = m.start() > 0 and code_free[m.start() - 1] == "!"
-        links.append(Link(m.start() - is_image, target, is_image, m.group("text")))
+    links: list[Link] = []
+    bracketed: list[tuple[int, int]] = []  # '[x](<a b.md>)': the '<a b.md>' is a link target, not an HTML tag
+    if "](" in code_free:
+        links += _inline_links(body, _mask_escapes(code_free) if "\\" in code_free else code_free, bracketed)
     if "]:" in code_free:
-        links += [Link(m.start(1), m.group(1), False, None) for m in _REF_DEF.finditer(code_free)]
+        links += [Link(m.start(2), _unescape(m.group(2).lstrip("<").rstrip(">")), False, None)
+                  for m in _REF_DEF.finditer(code_free)]
     if "<" in code_free:
-        links += [Link(m.start(1), m.group(1), False, None) for m in _AUTOLINK.finditer(code_free)]
+        # Every '<scheme:…>' is judged (a 'javascript:' one too); the renderer links '<scheme://…>'.
+        links += [Link(m.start(1), html.unescape(m.group(1)), False, None) for m in _AUTOLINK.finditer(code_free)]
+        links += [Link(m.start(1), html.unescape(m.group(1)), False, None) for m in _URL_AUTOLINK.finditer(code_free)
+                  if not _AUTOLINK.fullmatch(m.group(0))]
+        links += [Link(m.start(1), "mailto:" + _strip_mailto(html.unescape(m.group(1))), False, None)
+                  for m in _EMAIL_AUTOLINK.finditer(code_free)]
     tags: list[Tag] = []
     if with_html and "<" in code_free:
-        html_text = mask(mask(code_free, _AUTOLINK), _EMAIL_AUTOLINK)
+        html_text = mask(mask(mask(code_free, _AUTOLINK), _URL_AUTOLINK), _EMAIL_AUTOLINK)
         if bracketed:
             chars = list(html_text)
             for start, end in bracketed:
@@ -101,6 +129,262 @@ def scan(body: str, with_html: bool = True) -> BodyScan:
     if with_html and "{" in code_free:
         tags += [_attr_list(m) for m in _ATTR_LIST.finditer(code_free)]
     return BodyScan(headings, links, tags)
+
+
+# -- what the renderer reads as code and as a link -----------------------------
+# Python-Markdown reads inline syntax one block at a time; a blank line ends a
+# block, so neither a code span nor a link runs across one.
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# Characters a backslash escapes (Python-Markdown's ESCAPED_CHARS; `tables` adds '|').
+ESCAPABLE = frozenset("\\`*_{}[]()>#+-.!|")
+_ESCAPE = re.compile(r"\\(.)", re.S)
+_NEUTRAL = "\x01"  # stands in for masked text that is not blank to the renderer
+MAX_TARGET = 4000  # a link target longer than this is not followed (keeps hostile input linear)
+
+
+def _blocks(text: str):
+    start = 0
+    for m in _BLANK_LINE.finditer(text):
+        yield start, m.start()
+        start = m.end() - 1
+    yield start, len(text)
+
+
+def _mask_code_spans(text: str) -> str:
+    """Blank out inline code the way Python-Markdown finds it (its
+    BacktickInlineProcessor): a run of N backticks not escaped by a backslash
+    opens, the next run of exactly N closes; failing that, the longest shorter
+    run closes. Newlines are kept so lines stay right."""
+    chars = None
+    for block_start, block_end in _blocks(text):
+        i = text.find("`", block_start, block_end)
+        while 0 <= i < block_end:
+            backslashes = 0
+            while i - backslashes - 1 >= block_start and text[i - backslashes - 1] == "\\":
+                backslashes += 1
+            ticks = i
+            while ticks < block_end and text[ticks] == "`":
+                ticks += 1
+            if backslashes % 2:  # '\`' is a literal backtick; the rest of the run may still open
+                i = text.find("`", i + 1, block_end)
+                continue
+            span = _code_span(text, i, ticks, block_end)
+            if span is None:
+                i = text.find("`", ticks, block_end)
+                continue
+            begin, end = span
+            if chars is None:
+                chars = list(text)
+            for k in range(begin, end):
+                if chars[k] != "\n":
+                    chars[k] = _NEUTRAL
+            i = text.find("`", end, block_end)
+    return text if chars is None else "".join(chars)
+
+
+def _code_span(text: str, begin: int, start: int, end: int) -> tuple[int, int] | None:
+    """(begin, end) of the code span opened at ``begin`` (its run ends at ``start``), or None."""
+    max_ticks = start - begin
+    longest, longest_end = 0, 0
+    i = start
+    while i < end:
+        j = text.find("`", i, end)
+        if j < 0:
+            break
+        k = j
+        while k < end and text[k] == "`":
+            k += 1
+        if k - j == max_ticks:
+            return begin, k
+        if k - j > longest:
+            longest, longest_end = k - j, k
+        i = k
+    if 0 < longest < max_ticks:  # fewer closing ticks: the extra opening ones are text
+        return begin + (max_ticks - longest), longest_end
+    return None
+
+
+def _mask_escapes(text: str) -> str:
+    """'\\[' and the like are literal characters to the renderer, never syntax."""
+    return _ESCAPE.sub(lambda m: _NEUTRAL * 2 if m.group(1) in ESCAPABLE else m.group(0), text)
+
+
+def _unescape(target: str) -> str:
+    """A link target as the browser receives it: backslash escapes and character references resolved."""
+    if "\\" in target:
+        target = _ESCAPE.sub(lambda m: m.group(1) if m.group(1) in ESCAPABLE else m.group(0), target)
+    return html.unescape(target) if "&" in target else target
+
+
+def _strip_mailto(address: str) -> str:
+    return address[len("mailto:"):] if address.startswith("mailto:") else address
+
+
+_ANGLE_TARGET = re.compile(r"""\(\s*(?:(<[^<>]*>)\s*(?:('[^']*'|"[^"]*")\s*)?\))?""")
+
+
+def _inline_links(text: str, masked: str, bracketed: list[tuple[int, int]]) -> list[Link]:
+    """'[text](target)' and '![alt](target)', parsed as Python-Markdown's
+    LinkInlineProcessor parses them: nested brackets in the text, nested
+    parentheses, spaces and an optional "title" in the target. ``masked`` is
+    ``text`` with code and escapes neutralised; targets are taken from ``text``."""
+    links = []
+    for block_start, block_end in _blocks(masked):
+        if masked.find("](", block_start, block_end) < 0:
+            continue
+        stack: list[int] = []
+        for i in range(block_start, block_end):
+            c = masked[i]
+            if c == "[":
+                stack.append(i)
+            elif c == "]" and stack:
+                opening = stack.pop()
+                if i + 1 < block_end and masked[i + 1] == "(":
+                    found = _link_target(masked, i + 1, block_end)
+                    if found is None:
+                        continue
+                    start, end, angle = found
+                    if angle:
+                        bracketed.append((start - 1, end + 1))
+                    is_image = opening > 0 and masked[opening - 1] == "!"
+                    target = _unescape(text[start:end].strip())
+                    links.append(Link(opening - is_image, target, is_image, text[opening + 1 : i]))
+    return links
+
+
+def _link_target(data: str, index: int, end: int) -> tuple[int, int, bool] | None:
+    """(start, end, in angle brackets) of the target in '(…)' at ``index``;
+    Python-Markdown's LinkInlineProcessor.getLink, reduced to where the target lies."""
+    m = _ANGLE_TARGET.match(data, index, end)
+    if m and m.group(1):
+        return m.start(1) + 1, m.end(1) - 1, True
+    if not m:
+        return None
+    bracket_count = backtrack_count = 1
+    start_index = index = m.end()
+    last_bracket = -1
+    quote = alt_quote = None
+    start_quote = exit_quote = start_alt_quote = exit_alt_quote = -1
+    ignore_matches = False
+    last = ""
+    for pos in range(index, min(end, start_index + MAX_TARGET)):
+        c = data[pos]
+        if c == "(":
+            if not ignore_matches:
+                bracket_count += 1
+            elif backtrack_count > 0:
+                backtrack_count -= 1
+        elif c == ")":
+            if (exit_quote != -1 and quote == last) or (exit_alt_quote != -1 and alt_quote == last):
+                bracket_count = 0
+            elif not ignore_matches:
+                bracket_count -= 1
+            elif backtrack_count > 0:
+                backtrack_count -= 1
+                if backtrack_count == 0:
+                    last_bracket = index + 1
+        elif c in ("'", '"'):
+            if not quote:
+                ignore_matches = True
+                backtrack_count = bracket_count
+                bracket_count = 1
+                start_quote = index + 1
+                quote = c
+            elif c != quote and not alt_quote:
+                start_alt_quote = index + 1
+                alt_quote = c
+            elif c == quote:
+                exit_quote = index + 1
+            elif alt_quote and c == alt_quote:
+                exit_alt_quote = index + 1
+        index += 1
+        if bracket_count == 0:
+            if exit_quote >= 0 and quote == last:
+                return start_index, start_quote - 1, False
+            if exit_alt_quote >= 0 and alt_quote == last:
+                return start_index, start_alt_quote - 1, False
+            return start_index, index - 1, False
+        if c != " ":
+            last = c
+    if bracket_count != 0 and backtrack_count == 0:
+        return start_index, last_bracket - 1, False
+    return None
+
+
+# -- HTML comments ---------------------------------------------------------------
+# A comment never reaches the site; it is cut out before the pages are written.
+# It is found here, by the same reading of code as links are, so text in code
+# is never cut. Indented code blocks are also left alone (a conservative
+# reading: a comment that is really in an indented list paragraph stays, and
+# the build's own guard keeps it off the site).
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def _mask_indented_code(text: str) -> str:
+    """Blank out lines indented four spaces (or a tab) that follow a blank line."""
+    lines = text.split("\n")
+    prev_blank, in_code = True, False
+    for i, line in enumerate(lines):
+        blank = not line.strip()
+        if not blank and (line.startswith("    ") or line.startswith("\t")) and (prev_blank or in_code):
+            lines[i] = " " * len(line)
+            in_code = True
+        elif not blank:
+            in_code = False
+        prev_blank = blank
+    return "\n".join(lines)
+
+
+def comment_spans(body: str) -> list[tuple[int, int]]:
+    """(start, end) of every HTML comment in ``body`` that is not in code."""
+    if "<!--" not in body:
+        return []
+    masked = body
+    if "```" in body or "~~~" in body:
+        masked = mask(masked, _FENCED)
+    if "    " in masked or "\t" in masked:
+        masked = _mask_indented_code(masked)
+    if "`" in masked:
+        masked = _mask_code_spans(masked)
+    return [m.span() for m in _COMMENT.finditer(masked) if not _escaped(masked, m.start())]
+
+
+def _escaped(text: str, i: int) -> bool:
+    """Whether the character at ``i`` follows an odd number of backslashes."""
+    n = 0
+    while i - n - 1 >= 0 and text[i - n - 1] == "\\":
+        n += 1
+    return n % 2 == 1
+
+
+def without_comments(body: str) -> str:
+    """``body`` as the site shows it: with its HTML comments cut out."""
+    spans = comment_spans(body)
+    return _cut(body, spans) if spans else body
+
+
+def _cut(text: str, spans: list[tuple[int, int]]) -> str:
+    parts, pos = [], 0
+    for start, end in spans:
+        parts.append(text[pos:start])
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _offset_map(spans: list[tuple[int, int]]):
+    """Maps an offset in the text without comments back to the original."""
+    starts, shifts, removed = [], [], 0
+    for start, end in spans:
+        starts.append(start - removed)
+        removed += end - start
+        shifts.append(removed)
+
+    def to_original(offset: int) -> int:
+        i = bisect.bisect_right(starts, offset) - 1
+        return offset + (shifts[i] if i >= 0 else 0)
+
+    return to_original
 
 
 ATTR_LIST = "{:}"  # Tag.name of a Markdown attribute list
@@ -186,7 +470,7 @@ SAFE_TAGS: dict[str, frozenset[str]] = {
         "th": "colspan rowspan scope", "thead": "", "tr": "", "u": "", "ul": "",
     }.items()
 }
-GLOBAL_ATTRS = frozenset({"title", "lang"})
+GLOBAL_ATTRS = frozenset({"title", "lang", "markdown"})  # md_in_html reads 'markdown' and drops it
 URL_ATTRS = frozenset({"href", "src"})
 SAFE_SCHEMES = ("http", "https", "mailto")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")

@@ -38,6 +38,10 @@ MAX_IMAGE_BYTES = 5 * 1024 * 1024
 CONTACT_EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 CONTACT_PHONE_RE = re.compile(r"^(\+45 ?)?(\d{8}|\d{2}( \d{2}){3}|\d{4} \d{4})$|^\+\d{1,3}( ?\d){6,14}$")
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+# -- new message (issue 10), for the rule registry --
+COMMENT_MESSAGE = ("HTML-kommentaren kommer ikke med på sitet, men alle, der kan se repositoriet, kan læse den. "
+                   "Skriv ikke interne noter eller personoplysninger i en kommentar: slet den, eller flyt noten et andet sted hen.")
+# -- end of new message --
 MARKUP_RE = re.compile(r"<[a-zA-Z/!]|\[[^\]]*\]\(|\*\*|__|`")
 
 
@@ -396,6 +400,10 @@ class CaseChecker:
         for offset, code, msg in privacy.find(text):
             r.error(rel, *lines.at(offset), code, msg)
         scan = bodyscan.scan(text)
+        # -- new rule (issue 10), for the rule registry: BODY-COMMENT --
+        for start, _ in scan.comments:
+            r.warning(rel, *lines.at(start), "BODY-COMMENT", COMMENT_MESSAGE)
+        # -- end of new rule --
         found = set()
         for offset, level, title in scan.headings:
             if level == 1:

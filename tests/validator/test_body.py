@@ -300,7 +300,6 @@ SAFE = [
     "Første linje<br>anden linje",
     '<table><tr><th scope="col">År</th></tr><tr><td colspan="2">2024</td></tr></table>',
     "<kbd>Ctrl</kbd> og <mark>vigtigt</mark> og <sup>1</sup>",
-    "<!-- en kommentar til redaktøren -->",
     "`<script>alert(1)</script>` er et eksempel i kode",
     "```html\n<script>alert(1)</script>\n<iframe></iframe>\n```",
     "Hvis a < b og c > d, så ...",
@@ -352,3 +351,26 @@ def test_making_the_target_public_fixes_it(kb):
     kb.write("cases/medlemsnetvaerk.md", kb.read("cases/medlemsnetvaerk.md").replace("visibility: members", "visibility: public"))
     write(kb, "Se [netværket](medlemsnetvaerk.md).")
     assert kb.problems() == []
+
+
+# -- BODY-COMMENT -------------------------------------------------------------
+
+
+def test_comment_is_a_warning_where_it_starts(kb):
+    rel = write(kb, "Tekst.\n\n<!-- Intern note til Lise:\ntallene må ikke deles -->\n\nMere <!-- kort --> tekst.")
+    problems = kb.problems()
+    assert [(p.code, p.severity) for p in problems] == [("BODY-COMMENT", "warning")] * 2
+    assert [(p.line, p.col) for p in problems] == [kb.position(rel, "<!-- Intern"), kb.position(rel, "<!-- kort")]
+    assert "repositoriet" in problems[0].message and "kommer ikke med på sitet" in problems[0].message
+    assert "krop" in kb.check().kb.cases  # a warning: the case is built, without the comment
+
+
+@pytest.mark.parametrize("text", ["`<!-- kode -->`", "```\n<!-- kode -->\n```", "    <!-- indrykket kode -->", "\\<!-- ikke en kommentar -->"],
+                         ids=["code-span", "fenced", "indented", "escaped"])
+def test_comment_in_code_is_not_a_comment(kb, text):
+    from brobyg.validate.body import without_comments
+
+    write(kb, "Tekst.\n\n" + text + "\n\nTekst.")
+    assert kb.problems() == []
+    body = kb.valid_body + "\n\n" + text
+    assert without_comments(body) == body
