@@ -22,6 +22,7 @@ from pathlib import Path
 
 from brobyg.forked import WorkerDied
 from brobyg.model import KnowledgeBase
+from brobyg.render import vetted
 from brobyg.render.pages import write_pages
 from brobyg.search.index import make_deterministic
 from brobyg.search.records import record_html, search_records
@@ -201,16 +202,22 @@ def build_site(root: Path, audience: str, out: Path | None = None, staging: Path
     try:
         staging = write_staging(root, kb, audience, staging)  # on every core
         indexer = SearchIndexer(kb, tmp)  # indexes on another core while MkDocs renders
+        unvetted: list = []
         try:
             _quiet_mkdocs()
             cfg = _mkdocs_config(root, audience, staging, site, strict=True)
             gc.freeze()  # our model outlives MkDocs: spare its garbage collections from walking it
             try:
-                mkdocs_build(cfg)
+                with vetted.collect(unvetted):  # what check did not vet stops the build (render/vetted.py)
+                    mkdocs_build(cfg)
             finally:
                 gc.unfreeze()
+            if unvetted:
+                raise BuildFailed(vetted.summary(unvetted))
         except (MkDocsException, SystemExit) as exc:
             indexer.stop()
+            if unvetted:  # ours first: check should have caught it, and the line says where
+                raise BuildFailed(vetted.summary(unvetted)) from None
             raise BuildFailed(f"MkDocs kunne ikke bygge sitet: {exc}") from None
         except BaseException:
             indexer.stop()

@@ -21,6 +21,7 @@ from brobyg.validate import body as bodyscan
 from brobyg import forked
 from brobyg.model import THEME_IDS, Case, KnowledgeBase
 from brobyg.project import Project
+from brobyg.render import vetted
 from brobyg.render.related import related_cases
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december")
@@ -194,7 +195,7 @@ def _write_case_pages(project: Project, site: Site, pages: _PageRenderer, out: S
     related = related_cases(site.newest, only=cases)
     for case in cases:
         pages.page(f"{CASES_DIR}/{case.slug}.md", "case.md.j2", {"title": case.title, "description": case.summary},
-                   case=case, body=case_body(case), related=related[case.slug])
+                   case=case, body=case_body(case), vetted=vetted_marker(case), related=related[case.slug])
         assets = project.cases_dir / case.slug
         if assets.is_dir():
             for path in sorted(assets.rglob("*")):
@@ -228,7 +229,12 @@ def _write_other_pages(project: Project, site: Site, pages: _PageRenderer, out: 
 
 # Case bodies link to sources (../topics/x.md, ../docs/x.md); the site keeps
 # them elsewhere. Rewrite exactly the link targets the scanner found.
-_SOURCE_TO_SITE = (("../topics/", f"../{THEMES_DIR}/"), ("../docs/", "../"))
+_SOURCE_TO_SITE = vetted.SOURCE_TO_SITE
+
+
+def vetted_marker(case: Case) -> Markup:
+    """The line that tells the renderer what `check` vetted in this body."""
+    return Markup(vetted.marker(case.path, case.body_line, bodyscan.scan(case.body, with_html=True).targets()))
 
 
 def case_body(case: Case) -> Markup:

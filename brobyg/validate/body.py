@@ -12,7 +12,12 @@ import html
 import re
 from dataclasses import dataclass, field
 
-_FENCED = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ ]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
+# Python-Markdown's fenced_code FENCED_BLOCK_RE: at the start of a line, closed by the same fence.
+_FENCED = re.compile(
+    r"""(?P<fence>^(?:~{3,}|`{3,}))[ ]*((\{(?P<attrs>[^\n]*)\})|(\.?(?P<lang>[\w#.+-]*)[ ]*)?"""
+    r"""(hl_lines=(?P<quot>"|')(?P<hl_lines>.*?)(?P=quot)[ ]*)?)\n(?P<code>.*?)(?<=\n)(?P=fence)[ ]*$""",
+    re.M | re.S,
+)
 # Patterns avoid overlapping repeats (e.g. a lazy group before '[ \t#]*$'): on a long
 # line of spaces those backtrack quadratically and a 500 KB file would hang `check`.
 _HEADING = re.compile(r"^[ ]{0,3}(#{1,6})[ \t]+([^\n]*)$", re.M)  # closing '#'s stripped in scan()
@@ -80,7 +85,7 @@ def scan(body: str, with_html: bool = True) -> BodyScan:
     result = _scan(text, with_html)
     result.comments = comments
     if comments:
-        result.remap(_offset_map(comments))
+        result.remap(_offset_map(body, comments))
     return result
 
 
@@ -90,8 +95,9 @@ def _scan(body: str, with_html: bool) -> BodyScan:
     code_free = body
     if "```" in body or "~~~" in body:
         code_free = mask(code_free, _FENCED)
+    fenced_free = code_free  # reference definitions are read before code spans
     if "`" in code_free:
-        code_free = _mask_code_spans(code_free)
+        code_free = _unmask(_mask_code_spans(code_free), code_free, _raw_html_regions(code_free))
     headings = []
     if "#" in code_free:
         headings += [(m.start(), len(m.group(1)), m.group(2).rstrip(" \t#").strip()) for m in _HEADING.finditer(code_free)]
@@ -106,15 +112,15 @@ def _scan(body: str, with_html: bool) -> BodyScan:
     bracketed: list[tuple[int, int]] = []  # '[x](<a b.md>)': the '<a b.md>' is a link target, not an HTML tag
     if "](" in code_free:
         links += _inline_links(body, _mask_escapes(code_free) if "\\" in code_free else code_free, bracketed)
-    if "]:" in code_free:
+    if "]:" in fenced_free:
         links += [Link(m.start(2), _unescape(m.group(2).lstrip("<").rstrip(">")), False, None)
-                  for m in _REF_DEF.finditer(code_free)]
+                  for m in _REF_DEF.finditer(fenced_free)]
     if "<" in code_free:
         # Every '<scheme:…>' is judged (a 'javascript:' one too); the renderer links '<scheme://…>'.
         links += [Link(m.start(1), html.unescape(m.group(1)), False, None) for m in _AUTOLINK.finditer(code_free)]
-        links += [Link(m.start(1), html.unescape(m.group(1)), False, None) for m in _URL_AUTOLINK.finditer(code_free)
+        links += [Link(m.start(1), _unescape(body[m.start(1):m.end(1)]), False, None) for m in _URL_AUTOLINK.finditer(code_free)
                   if not _AUTOLINK.fullmatch(m.group(0))]
-        links += [Link(m.start(1), "mailto:" + _strip_mailto(html.unescape(m.group(1))), False, None)
+        links += [Link(m.start(1), "mailto:" + _strip_mailto(_unescape(body[m.start(1):m.end(1)])), False, None)
                   for m in _EMAIL_AUTOLINK.finditer(code_free)]
     tags: list[Tag] = []
     if with_html and "<" in code_free:
@@ -124,7 +130,7 @@ def _scan(body: str, with_html: bool) -> BodyScan:
             for start, end in bracketed:
                 chars[start:end] = " " * (end - start)
             html_text = "".join(chars)
-        tags = _html_tags(html_text)
+        tags = html_tags(html_text)
     # The site enables attr_list: '[x](…){: onclick="…"}' would put the attribute on the link.
     if with_html and "{" in code_free:
         tags += [_attr_list(m) for m in _ATTR_LIST.finditer(code_free)]
@@ -142,12 +148,92 @@ _NEUTRAL = "\x01"  # stands in for masked text that is not blank to the renderer
 MAX_TARGET = 4000  # a link target longer than this is not followed (keeps hostile input linear)
 
 
+# Lines that end the block before them (Python-Markdown's HashHeaderProcessor,
+# BlockQuoteProcessor and HRProcessor search a block for them), and list items
+# once a block starts as a list.
+_OWN_LINE = re.compile(r"^(?:#{1,6}|[ ]{0,3}(?:>|(?=(?P<hr>(?:-+[ ]{0,2}){3,}|(?:_+[ ]{0,2}){3,}|(?:\*+[ ]{0,2}){3,}))(?P=hr)[ ]*$))", re.M)
+_LIST_ITEM = re.compile(r"^[ ]*(?:[*+-]|\d+\.)[ ]+", re.M)
+
+
 def _blocks(text: str):
+    """(start, end) of each stretch of text Python-Markdown reads inline syntax in, roughly."""
     start = 0
     for m in _BLANK_LINE.finditer(text):
-        yield start, m.start()
+        yield from _split_block(text, start, m.start())
         start = m.end() - 1
-    yield start, len(text)
+    yield from _split_block(text, start, len(text))
+
+
+def _split_block(text: str, start: int, end: int):
+    cuts = {m.start() for m in _OWN_LINE.finditer(text, start, end) if m.start() > start}
+    cuts |= {text.find("\n", m.start(), end) + 1 for m in _OWN_LINE.finditer(text, start, end)
+             if not text.startswith(">", m.end() - 1) and text.find("\n", m.start(), end) >= 0}
+    for m in _BLOCK_TAG_EDGE.finditer(text, start, end):  # raw HTML starts and ends a block of its own
+        cuts |= {m.start(), m.end()}
+    first = text[start:end].lstrip("\n")
+    if _LIST_ITEM.match(first):
+        cuts |= {m.start() for m in _LIST_ITEM.finditer(text, start, end) if m.start() > start}
+    for cut in sorted(c for c in cuts if start < c < end):
+        yield start, cut - 1 if text[cut - 1] == "\n" else cut
+        start = cut
+    yield start, end
+
+
+# Python-Markdown's block-level tags (markdown.util.BLOCK_LEVEL_ELEMENTS). A line
+# starting with one opens raw HTML: up to its closing tag, nothing is Markdown,
+# so '`…`' there is no code span and what looks like code is HTML.
+BLOCK_LEVEL = (
+    "address article aside blockquote details div dl fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 "
+    "header hgroup hr main menu nav ol p pre section table ul canvas colgroup dd body dt group html iframe li "
+    "legend math map noscript output object option progress script style summary tbody td textarea tfoot th "
+    "thead tr video center"
+).split()
+_BLOCK_TAG = re.compile(r"^[ ]{0,3}<(%s)(?=[\s/>])([^<>]*)>" % "|".join(BLOCK_LEVEL), re.M | re.I)
+_BLOCK_TAG_EDGE = re.compile(r"^[ ]{0,3}</?(?:%s)(?=[\s/>])[^<>]*>" % "|".join(BLOCK_LEVEL), re.M | re.I)
+
+
+def _raw_html_regions(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the raw HTML blocks in ``text``: from a line that starts
+    with a block-level tag to the end of the line that closes it (nested tags
+    of the same name counted), or to the end when it is never closed. A tag
+    with a 'markdown' attribute (md_in_html) holds Markdown, not raw HTML."""
+    if "<" not in text:
+        return []
+    regions = []
+    pos = 0
+    while m := _BLOCK_TAG.search(text, pos):
+        name, attrs = m.group(1).lower(), m.group(2)
+        if "markdown" in attrs.lower():
+            pos = m.end()
+            continue
+        line_end = text.find("\n", m.end())
+        end = len(text)
+        if name == "hr" or attrs.rstrip().endswith("/"):
+            end = line_end if line_end >= 0 else len(text)
+        else:
+            depth = 1
+            for t in re.finditer(rf"<(/?){name}(?=[\s/>])[^<>]*>", text[m.end():], re.I):
+                depth += -1 if t.group(1) else 1
+                if depth == 0:
+                    close = m.end() + t.end()
+                    end = text.find("\n", close)
+                    end = len(text) if end < 0 else end
+                    break
+        regions.append((m.start(), end))
+        pos = max(end, m.end())
+    return regions
+
+
+def _unmask(masked: str, original: str, regions: list[tuple[int, int]]) -> str:
+    """``masked`` with ``original`` put back in each region."""
+    if not regions:
+        return masked
+    parts, pos = [], 0
+    for start, end in regions:
+        parts += [masked[pos:start], original[start:end]]
+        pos = end
+    parts.append(masked[pos:])
+    return "".join(parts)
 
 
 def _mask_code_spans(text: str) -> str:
@@ -307,7 +393,9 @@ def _link_target(data: str, index: int, end: int) -> tuple[int, int, bool] | Non
         if c != " ":
             last = c
     if bracket_count != 0 and backtrack_count == 0:
-        return start_index, last_bracket - 1, False
+        # Python-Markdown slices data[start:last_bracket - 1]; with no bracket found
+        # (last_bracket == -1) that is all but the block's last two characters.
+        return start_index, (last_bracket - 1 if last_bracket >= 0 else end - 2), False
     return None
 
 
@@ -339,13 +427,13 @@ def comment_spans(body: str) -> list[tuple[int, int]]:
     """(start, end) of every HTML comment in ``body`` that is not in code."""
     if "<!--" not in body:
         return []
-    masked = body
-    if "```" in body or "~~~" in body:
-        masked = mask(masked, _FENCED)
+    masked = fenced = mask(body, _FENCED) if "```" in body or "~~~" in body else body
     if "    " in masked or "\t" in masked:
         masked = _mask_indented_code(masked)
     if "`" in masked:
         masked = _mask_code_spans(masked)
+    if masked is not fenced:
+        masked = _unmask(masked, fenced, _raw_html_regions(fenced))
     return [m.span() for m in _COMMENT.finditer(masked) if not _escaped(masked, m.start())]
 
 
@@ -364,20 +452,24 @@ def without_comments(body: str) -> str:
 
 
 def _cut(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span replaced by the line breaks it held, so every
+    line stays on its line number."""
     parts, pos = [], 0
     for start, end in spans:
         parts.append(text[pos:start])
+        parts.append("\n" * text.count("\n", start, end))
         pos = end
     parts.append(text[pos:])
     return "".join(parts)
 
 
-def _offset_map(spans: list[tuple[int, int]]):
-    """Maps an offset in the text without comments back to the original."""
+def _offset_map(text: str, spans: list[tuple[int, int]]):
+    """Maps an offset in ``_cut(text, spans)`` back to ``text``."""
     starts, shifts, removed = [], [], 0
     for start, end in spans:
-        starts.append(start - removed)
-        removed += end - start
+        kept = text.count("\n", start, end)  # the line breaks _cut kept
+        removed += end - start - kept
+        starts.append(end - removed)  # where the text after the comment starts, once cut
         shifts.append(removed)
 
     def to_original(offset: int) -> int:
@@ -410,22 +502,27 @@ INCOMPLETE = "<"  # Tag.name of markup that starts like a tag but is not a whole
 _TAG_OPENING = re.compile(r"<[/!?]?[^\s<>]{0,20}")
 
 
-def _html_tags(text: str) -> list[Tag]:
+def html_tags(text: str) -> list[Tag]:
     """Start tags, declarations and broken tags, each with its offset.
 
     Whatever starts like a tag but does not parse as a whole one is returned
     as INCOMPLETE: a browser might still read it as a tag, so it is refused."""
     tags: list[Tag] = []
     pos = 0
+    unclosed = False
     while (i := text.find("<", pos)) >= 0:
         nxt = text[i + 1 : i + 2]
         pos = i + 1
         if text.startswith("<!--", i):
-            end = text.find("-->", i + 4)
-            if end < 0:
+            end = text.find("-->", i + 4) if not unclosed else -1
+            if end < 0:  # no '-->' follows: neither here nor later (keeps many '<!--' linear)
+                unclosed = True
                 tags.append(Tag(i, INCOMPLETE, (("", "<!--"),)))
-                break
-            pos = end + 3
+                pos = i + 4  # the renderer shows '<!--' as text and reads on
+            else:
+                # Comments the site drops were cut before this scan; one still here is in
+                # code or will reach the renderer, so what it holds is judged too.
+                pos = i + 4
         elif text.startswith("<![", i):  # CDATA and other marked sections
             tags.append(Tag(i, "![", ()))
         elif nxt in ("!", "?"):

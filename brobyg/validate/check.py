@@ -188,7 +188,7 @@ class CaseChecker:
             visibility=fields["visibility"], published=fields["published"], body=split.body,
             updated=fields.get("updated"), period_start=period[0], period_end=period[1],
             partners=tuple(fields.get("partners") or ()), contact=Contact(**contact) if contact else None,
-            example=bool(fields.get("example", False)), case_links=tuple(links),
+            example=bool(fields.get("example", False)), case_links=tuple(links), body_line=split.body_first_line,
         )
 
     # -- front matter -------------------------------------------------------

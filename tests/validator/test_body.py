@@ -374,3 +374,31 @@ def test_comment_in_code_is_not_a_comment(kb, text):
     assert kb.problems() == []
     body = kb.valid_body + "\n\n" + text
     assert without_comments(body) == body
+
+
+# -- targets with spaces: read as the renderer reads them --------------------
+
+
+@pytest.mark.parametrize(
+    ("markup", "code", "fragment"),
+    [
+        ("![Udsigt fra bakken](krop/udsigt fra bakken.png)", "BODY-IMAGE", "'cases/krop/udsigt fra bakken.png' findes ikke"),
+        ("![Udsigt fra bakken](<krop/udsigt fra bakken.png>)", "BODY-IMAGE", "'cases/krop/udsigt fra bakken.png' findes ikke"),
+        ("[Følgeven](Følgeven til første gang.md)", "BODY-LINK", "'cases/Følgeven til første gang.md', som ikke findes"),
+        ("[Følgeven](<Følgeven til første gang.md>)", "BODY-LINK", "som ikke findes"),
+        ("[Bilag](krop/mit bilag.pdf \"Bilaget\")", "BODY-LINK", "'cases/krop/mit bilag.pdf' findes ikke"),
+    ],
+    ids=["image", "image-angle", "case-title", "case-title-angle", "titled"],
+)
+def test_targets_with_spaces_are_checked(kb, markup, code, fragment):
+    rel = write(kb, "Se her:\n\n" + markup)
+    [(line, col, msg)] = only(kb, code)
+    assert (line, col) == (kb.line_of(rel, markup), 1)
+    assert fragment in msg
+
+
+def test_image_with_spaces_that_exists_passes(kb):
+    image(kb, "cases/krop/udsigt fra bakken.png")
+    write(kb, "![Udsigt fra bakken](krop/udsigt fra bakken.png)\n\n![Igen](<krop/udsigt fra bakken.png>)\n\n"
+              "![Og igen](krop/udsigt%20fra%20bakken.png \"Bakken\")")
+    assert kb.problems() == []
