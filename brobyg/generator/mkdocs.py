@@ -22,6 +22,7 @@ from pathlib import Path
 
 from brobyg.forked import WorkerDied
 from brobyg.model import KnowledgeBase
+from brobyg.generator import output
 from brobyg.render import vetted
 from brobyg.render.pages import write_pages
 from brobyg.search.index import make_deterministic
@@ -194,8 +195,9 @@ def build_site(root: Path, audience: str, out: Path | None = None, staging: Path
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
 
-    kb = validated(root, audience)
     out = (out or default_out(root, audience)).resolve()
+    output.refuse_unsafe(root, out, audience, default_out(root, audience))  # before anything is built: never replace what we did not write
+    kb = validated(root, audience)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
     site = tmp / "site"
@@ -223,6 +225,7 @@ def build_site(root: Path, audience: str, out: Path | None = None, staging: Path
             indexer.stop()
             raise
         indexer.finish(site)
+        output.mark(site, audience)
         _swap_into_place(site, out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -243,6 +246,9 @@ def build_command(root: Path, audience: str, out: Path | None) -> int:
     started = time.perf_counter()
     try:
         site = build_site(root, audience, out)
+    except output.OutputRefused as exc:  # a usage error: nothing was built or touched
+        print(f"build.py: fejl: {exc}", file=sys.stderr)
+        return 2
     except (BuildFailed, OSError, WorkerDied) as exc:
         if isinstance(exc, OSError):  # e.g. a full disk or a folder we may not write to
             exc = f"Filsystemet sagde nej: {exc.strerror or exc} ({exc.filename or ''})."
