@@ -110,6 +110,9 @@ def apply_audience(cfg, audience: str):
     cfg.extra["audience"] = audience
     if audience == "members":
         cfg.site_name = f"{cfg.site_name} · medlemmer"
+        # Its own address: canonical links and the sitemap never point members-only
+        # pages at the public host. Without one, the members' site names no host at all.
+        cfg.site_url = cfg.extra.get("members_site_url") or None
     return cfg
 
 
