@@ -155,24 +155,33 @@ _OWN_LINE = re.compile(r"^(?:#{1,6}|[ ]{0,3}(?:>|(?=(?P<hr>(?:-+[ ]{0,2}){3,}|(?
 _LIST_ITEM = re.compile(r"^[ ]*(?:[*+-]|\d+\.)[ ]+", re.M)
 
 
-def _blocks(text: str):
-    """(start, end) of each stretch of text Python-Markdown reads inline syntax in, roughly."""
+def _blocks(text: str, needle: str):
+    """(start, end) of each stretch of text Python-Markdown reads inline syntax
+    in, roughly; only those that hold ``needle``."""
     start = 0
     for m in _BLANK_LINE.finditer(text):
-        yield from _split_block(text, start, m.start())
+        if text.find(needle, start, m.start()) >= 0:
+            yield from _split_block(text, start, m.start())
         start = m.end() - 1
-    yield from _split_block(text, start, len(text))
+    if text.find(needle, start) >= 0:
+        yield from _split_block(text, start, len(text))
 
 
 def _split_block(text: str, start: int, end: int):
-    cuts = {m.start() for m in _OWN_LINE.finditer(text, start, end) if m.start() > start}
-    cuts |= {text.find("\n", m.start(), end) + 1 for m in _OWN_LINE.finditer(text, start, end)
-             if not text.startswith(">", m.end() - 1) and text.find("\n", m.start(), end) >= 0}
-    for m in _BLOCK_TAG_EDGE.finditer(text, start, end):  # raw HTML starts and ends a block of its own
-        cuts |= {m.start(), m.end()}
-    first = text[start:end].lstrip("\n")
-    if _LIST_ITEM.match(first):
-        cuts |= {m.start() for m in _LIST_ITEM.finditer(text, start, end) if m.start() > start}
+    cuts = set()
+    for m in _OWN_LINE.finditer(text, start, end):
+        cuts.add(m.start())
+        line_end = text.find("\n", m.start(), end)
+        if line_end >= 0 and not text.startswith(">", m.end() - 1):  # a quote runs on; a heading or rule ends
+            cuts.add(line_end + 1)
+    if "<" in text[start:end]:
+        for m in _BLOCK_TAG_EDGE.finditer(text, start, end):  # raw HTML starts and ends a block of its own
+            cuts |= {m.start(), m.end()}
+    if _LIST_ITEM.match(text, start + (text[start] == "\n") if start < end else start):
+        cuts |= {m.start() for m in _LIST_ITEM.finditer(text, start, end)}
+    if not cuts:
+        yield start, end
+        return
     for cut in sorted(c for c in cuts if start < c < end):
         yield start, cut - 1 if text[cut - 1] == "\n" else cut
         start = cut
@@ -242,7 +251,7 @@ def _mask_code_spans(text: str) -> str:
     opens, the next run of exactly N closes; failing that, the longest shorter
     run closes. Newlines are kept so lines stay right."""
     chars = None
-    for block_start, block_end in _blocks(text):
+    for block_start, block_end in _blocks(text, "`"):
         i = text.find("`", block_start, block_end)
         while 0 <= i < block_end:
             backslashes = 0
@@ -306,6 +315,7 @@ def _strip_mailto(address: str) -> str:
     return address[len("mailto:"):] if address.startswith("mailto:") else address
 
 
+_BRACKET = re.compile(r"[\[\]]")
 _ANGLE_TARGET = re.compile(r"""\(\s*(?:(<[^<>]*>)\s*(?:('[^']*'|"[^"]*")\s*)?\))?""")
 
 
@@ -315,15 +325,15 @@ def _inline_links(text: str, masked: str, bracketed: list[tuple[int, int]]) -> l
     parentheses, spaces and an optional "title" in the target. ``masked`` is
     ``text`` with code and escapes neutralised; targets are taken from ``text``."""
     links = []
-    for block_start, block_end in _blocks(masked):
+    for block_start, block_end in _blocks(masked, "]("):
         if masked.find("](", block_start, block_end) < 0:
             continue
         stack: list[int] = []
-        for i in range(block_start, block_end):
-            c = masked[i]
-            if c == "[":
+        for bracket in _BRACKET.finditer(masked, block_start, block_end):
+            i = bracket.start()
+            if masked[i] == "[":
                 stack.append(i)
-            elif c == "]" and stack:
+            elif stack:
                 opening = stack.pop()
                 if i + 1 < block_end and masked[i + 1] == "(":
                     found = _link_target(masked, i + 1, block_end)
