@@ -7,9 +7,27 @@
     python build.py new
 """
 
+import importlib.util
 import sys
 
-from brobyg.cli import main
+# The packages from requirements.txt that the commands import (module names).
+# Checked with the standard library only, before anything else is imported:
+# run with the system's Python instead of the project's, `check` would
+# otherwise end in an English ModuleNotFoundError traceback.
+NEEDED = ("yaml", "jinja2", "markupsafe", "markdown", "mkdocs", "material", "pymdownx", "PIL", "pagefind")
+
+
+def _missing() -> list[str]:
+    return [name for name in NEEDED if importlib.util.find_spec(name) is None]
+
 
 if __name__ == "__main__":
+    missing = _missing()
+    if missing:
+        print(f"build.py: fejl: Python-pakkerne {', '.join(missing)} mangler. Du kører nok build.py med computerens "
+              "egen Python i stedet for projektets. Brug ./dev, som installerer pakkerne første gang, fx "
+              "'./dev check cases/min-case.md', eller kør '.venv/bin/python build.py …'.", file=sys.stderr)
+        sys.exit(2)
+    from brobyg.cli import main
+
     sys.exit(main())

@@ -20,37 +20,72 @@ _DANISH = [
     (re.compile(r"argument (.+?): invalid choice: (.*) \(choose from (.*)\)"), r"argumentet \1: ugyldigt valg \2 (vælg mellem \3)"),
     (re.compile(r"argument (.+?): expected one argument"), r"argumentet \1 skal have en værdi"),
     (re.compile(r"ambiguous option: (\S+) could match (.*)"), r"tvetydigt argument \1; det kan være \2"),
+    (re.compile(r"^argument (.+?): "), r"argumentet \1: "),
 ]
 
 
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, "brug: " if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
+    """argparse with its frame in Danish too: 'brug:', the section titles and -h."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumenter"
+        self._optionals.title = "tilvalg"
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="vis denne hjælp og afslut")
+
     def error(self, message: str):  # usage errors exit 2, in Danish
         for pattern, danish in _DANISH:
             message = pattern.sub(danish, message)
-        sys.stderr.write(self.format_usage().replace("usage: ", "brug: ", 1))
+        sys.stderr.write(self.format_usage())
         print(f"{self.prog}: fejl: {message}", file=sys.stderr)
         sys.exit(2)
+
+
+def _dev_addr(value: str) -> str:
+    """'host:port' that can be served on; checked before `serve` says where it serves."""
+    import socket
+
+    host, sep, port = value.rpartition(":")
+    host = host.strip("[]")
+    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise argparse.ArgumentTypeError(f"'{value}' er ikke en adresse på formen vært:port, fx 127.0.0.1:8000")
+    try:
+        socket.getaddrinfo(host, int(port), type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        raise argparse.ArgumentTypeError(f"værten '{host}' i '{value}' findes ikke. Brug fx 127.0.0.1:8000 eller localhost:8000") from None
+    return value
 
 
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="build.py", description="Brobygningsbasen: tjek, byg og vis vidensbasen.")
     p.add_argument("--root", type=Path, default=DEFAULT_ROOT, help=argparse.SUPPRESS)
-    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser, title="kommandoer", metavar="KOMMANDO")
+    audience_help = "hvilket site: public (det offentlige, standard) eller members (medlemssitet med cases kun for medlemmer)"
 
-    c = sub.add_parser("check", help="tjek cases og datafiler")
+    c = sub.add_parser("check", help="tjek cases og datafiler", description="Tjek cases og datafiler, og vis hver fejl med fil og linje.")
     c.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="filer eller mapper (standard: alt)")
-    c.add_argument("--format", choices=("text", "github", "json"), default="text")
+    c.add_argument("--format", choices=("text", "github", "json"), default="text",
+                   help="text: én linje pr. fejl (standard); github: kommentarer i en pull request; json: til andre programmer")
     c.add_argument("--strict", action="store_true", help="advarsler tæller som fejl")
 
-    b = sub.add_parser("build", help="tjek og byg sitet")
-    b.add_argument("--audience", choices=AUDIENCES, default="public")
-    b.add_argument("--out", type=Path, help="mappe til sitet (standard: site/<audience>)")
+    b = sub.add_parser("build", help="tjek og byg sitet", description="Tjek alt, og byg sitet i en mappe.")
+    b.add_argument("--audience", choices=AUDIENCES, default="public", help=audience_help)
+    b.add_argument("--out", type=Path, metavar="MAPPE", help="mappe til sitet (standard: site/<audience>); en mappe med andet indhold afvises")
 
-    s = sub.add_parser("serve", help="byg og vis sitet lokalt med automatisk genindlæsning")
-    s.add_argument("--audience", choices=AUDIENCES, default="public")
-    s.add_argument("--dev-addr", default="127.0.0.1:8000", help="adresse, fx 127.0.0.1:8000")
+    s = sub.add_parser("serve", help="byg og vis sitet lokalt med automatisk genindlæsning",
+                       description="Byg sitet, vis det i browseren, og byg igen, når en fil ændres.")
+    s.add_argument("--audience", choices=AUDIENCES, default="public", help=audience_help)
+    s.add_argument("--dev-addr", default="127.0.0.1:8000", type=_dev_addr, metavar="VÆRT:PORT",
+                   help="adressen, sitet vises på (standard: 127.0.0.1:8000)")
 
-    sub.add_parser("new", help="skriv en ny case ud fra dine svar")
+    sub.add_parser("new", help="skriv en ny case ud fra dine svar", description="Skriv en ny case ud fra dine svar.")
     return p
 
 

@@ -78,6 +78,7 @@ class Case:
     contact: Contact | None = None
     example: bool = False
     case_links: tuple[str, ...] = ()  # slugs of cases the body links to
+    body_line: int = 1  # the line of the case file the body starts on
 
     @property
     def members_only(self) -> bool:

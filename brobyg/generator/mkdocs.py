@@ -51,6 +51,9 @@ def apply_site(cfg, audience: str):
     cfg.extra["search_page"] = routes.page_url(routes.SEARCH)
     if audience == "members":
         cfg.site_name = f"{cfg.site_name} · medlemmer"
+        # Its own address: canonical links and the sitemap never point members-only
+        # pages at the public host. Without one, the members' site names no host at all.
+        cfg.site_url = cfg.extra.get("members_site_url") or None
     return cfg
 
 

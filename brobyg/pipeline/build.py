@@ -14,8 +14,10 @@ from pathlib import Path
 from brobyg.forked import WorkerDied
 from brobyg.generator import mkdocs as generator
 from brobyg.model import KnowledgeBase
+from brobyg.pipeline import output
 from brobyg.pipeline.swap import swap_into_place
 from brobyg.problems import ERROR, render
+from brobyg.render import vetted
 from brobyg.render.pages import write_pages
 from brobyg.search.indexer import IndexFailed, SearchIndexer
 from brobyg.search.script import compact_search_script
@@ -65,18 +67,25 @@ def write_staging(root: Path, kb: KnowledgeBase, audience: str, staging: Path | 
 
 def build_site(root: Path, audience: str, out: Path | None = None, staging: Path | None = None) -> Path:
     """Build into a temporary folder and move it into place only on success."""
-    kb = validated(root, audience)
     out = (out or default_out(root, audience)).resolve()
+    output.refuse_unsafe(root, out, audience, default_out(root, audience))  # before anything is built: never replace what we did not write
+    kb = validated(root, audience)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
     site = tmp / "site"
     try:
         staging = write_staging(root, kb, audience, staging)  # on every core
         indexer = SearchIndexer(kb, tmp)  # indexes on another core while MkDocs renders
+        unvetted: list = []
         try:
-            generator.render_site(root, staging, site, audience)
+            with vetted.collect(unvetted):  # what check did not vet stops the build (render/vetted.py)
+                generator.render_site(root, staging, site, audience)
+            if unvetted:
+                raise BuildFailed(vetted.summary(unvetted))
         except generator.RenderFailed as exc:
             indexer.stop()
+            if unvetted:  # ours first: check should have caught it, and the line says where
+                raise BuildFailed(vetted.summary(unvetted)) from None
             raise BuildFailed(f"MkDocs kunne ikke bygge sitet: {exc}") from None
         except BaseException:
             indexer.stop()
@@ -86,6 +95,7 @@ def build_site(root: Path, audience: str, out: Path | None = None, staging: Path
         except IndexFailed as exc:
             raise BuildFailed(f"Søgeindekset kunne ikke bygges (Pagefind):\n{exc}") from None
         compact_search_script(site)
+        output.mark(site, audience)
         swap_into_place(site, out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -96,6 +106,9 @@ def build_command(root: Path, audience: str, out: Path | None) -> int:
     started = time.perf_counter()
     try:
         site = build_site(root, audience, out)
+    except output.OutputRefused as exc:  # a usage error: nothing was built or touched
+        print(f"build.py: fejl: {exc}", file=sys.stderr)
+        return 2
     except (BuildFailed, OSError, WorkerDied) as exc:
         if isinstance(exc, OSError):  # e.g. a full disk or a folder we may not write to
             exc = f"Filsystemet sagde nej: {exc.strerror or exc} ({exc.filename or ''})."

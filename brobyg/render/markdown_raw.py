@@ -20,11 +20,14 @@ class _RawBlocks(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
         block: list[str] | None = None
+        self.md.brobyg_raw_ids = raw_ids = set()  # our HTML, for markdown_vetted
         for line in lines:
-            if block is None and line.strip() == OPEN:
+            # Only a marker at the start of a line: one indented as code is text.
+            if block is None and line.rstrip() == OPEN:
                 block = []
-            elif block is not None and line.strip() == CLOSE:
+            elif block is not None and line.rstrip() == CLOSE:
                 out += ["", self.md.htmlStash.store("\n".join(block)), ""]
+                raw_ids.add(self.md.htmlStash.html_counter - 1)
                 block = None
             elif block is not None:
                 block.append(line)

@@ -22,6 +22,7 @@ from brobyg import forked
 from brobyg.model import THEME_IDS, Case, KnowledgeBase
 from brobyg.project import Project
 from brobyg.render import routes
+from brobyg.render import vetted
 from brobyg.render.listing import write_listing
 from brobyg.render.related import related_cases
 from brobyg.render.routes import page_url, relative_url
@@ -196,7 +197,7 @@ def _write_case_pages(project: Project, site: Site, pages: _PageRenderer, out: S
     related = related_cases(site.newest, only=cases)
     for case in cases:
         pages.page(routes.case(case.slug), "case.md.j2", {"title": case.title, "description": case.summary},
-                   case=case, body=_site_links(case.body), related=related[case.slug])
+                   case=case, body=case_body(case), vetted=vetted_marker(case), related=related[case.slug])
         assets = project.cases_dir / case.slug
         if assets.is_dir():
             for path in sorted(assets.rglob("*")):
@@ -231,6 +232,18 @@ def _write_other_pages(project: Project, site: Site, pages: _PageRenderer, out: 
 
 # Case bodies link to sources; rewrite exactly the link targets the scanner found.
 _SOURCE_TO_SITE = routes.SOURCE_TO_SITE
+
+
+def vetted_marker(case: Case) -> Markup:
+    """The line that tells the renderer what `check` vetted in this body."""
+    return Markup(vetted.marker(case.path, case.body_line, bodyscan.scan(case.body, with_html=True).targets()))
+
+
+def case_body(case: Case) -> Markup:
+    """The case's Markdown as the page carries it: without its HTML comments,
+    with links to sources pointed at the site. It is Markdown, not text to
+    escape: `check` vetted its HTML, and Markdown renders it."""
+    return Markup(_site_links(bodyscan.without_comments(case.body)))
 
 
 def _site_links(text: str) -> str:

@@ -23,6 +23,7 @@ from html import escape
 
 from brobyg.model import Case, KnowledgeBase
 from brobyg.render import routes
+from brobyg.validate.body import without_comments
 
 # The Pagefind filter that holds a case's position in the listing.
 FILTER_POSITION = "i"
@@ -75,7 +76,7 @@ def search_records(kb: KnowledgeBase, order: list[Case]) -> list[SearchRecord]:
     records = []
     for position, case in enumerate(order):
         centre = kb.centres[case.centre]
-        title, summary, body = (" ".join(s.split()) for s in (case.title, case.summary, plain_text(case.body)))
+        title, summary, body = (" ".join(s.split()) for s in (case.title, case.summary, plain_text(without_comments(case.body))))
         start = len(f"{title}. {summary}".split())
         records.append(SearchRecord(
             url="/" + routes.page_url(routes.case(case.slug)),

@@ -103,4 +103,4 @@ def check_case(run: Run, report: Report, path: Path) -> Case | None:
     case_links = body.check_body(ctx, split.body, split.body_first_line)
     if any(p.severity == ERROR for p in report.problems[before:]):
         return None
-    return CASES.model(slug=path.stem, path=ctx.rel, body=split.body, case_links=tuple(case_links), **fields.to_model_attrs(values))
+    return CASES.model(slug=path.stem, path=ctx.rel, body=split.body, case_links=tuple(case_links), body_line=split.body_first_line, **fields.to_model_attrs(values))

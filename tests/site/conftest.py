@@ -77,3 +77,8 @@ class Html(HTMLParser):
 
     def attrs(self, tag: str, name: str) -> list[str]:
         return [a[name] for t, a in self.tags if t == tag and a.get(name) is not None]
+
+    def attrs_where(self, tag: str, name: str, **match: str) -> list[str]:
+        """Values of ``name`` on ``tag`` elements whose other attributes match."""
+        return [a[name] for t, a in self.tags
+                if t == tag and a.get(name) is not None and all(a.get(k) == v for k, v in match.items())]

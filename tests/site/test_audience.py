@@ -104,3 +104,27 @@ def test_public_case_linking_to_members_case_is_an_error(tmp_path):
     problems = [p for p in kb.problems() if p.code == "CASE-MEMBERS-LINK"]
     assert len(problems) == 1
     assert problems[0].path == rel and "cases/hemmelig.md" in problems[0].message and rel in problems[0].message
+
+
+def test_members_build_has_its_own_address(audience_sites):
+    """Canonical links and the sitemap of the members' build never point
+    members-only pages at the public host."""
+    import re
+
+    import yaml
+
+    from tests.conftest import REPO
+
+    config = yaml.safe_load(re.sub(r"!!python\S+ \{[^}]*\}", "null", (REPO / "mkdocs.yml").read_text(encoding="utf-8")))
+    public_host, members_host = config["site_url"], config["extra"]["members_site_url"]
+    assert public_host != members_host
+    public, members = audience_sites
+    for site, own, other in ((members, members_host, public_host), (public, public_host, members_host)):
+        canonical = [href for path in site.html_files() if "pagefind" not in path.parts
+                     for href in Html(path.read_text(encoding="utf-8")).attrs_where("link", "href", rel="canonical")]
+        assert canonical and all(href.startswith(own) for href in canonical), (site.audience, canonical[:3])
+        sitemap = (site.out / "sitemap.xml").read_text(encoding="utf-8")
+        locs = re.findall(r"<loc>([^<]*)</loc>", sitemap) + re.findall(r"<loc>([^<]*)</loc>", gzip.decompress((site.out / "sitemap.xml.gz").read_bytes()).decode())
+        assert locs and all(loc.startswith(own) for loc in locs), (site.audience, locs[:3])
+        assert not any(other.encode() in data for _, data in _all_bytes(site.out)), site.audience
+    assert f"{members_host}cases/{MARKERS['slug']}/" in (members.out / "sitemap.xml").read_text(encoding="utf-8")

@@ -19,10 +19,10 @@ def tree_digest(folder):
     return h
 
 
-def run_build(root, out, *extra, env=None):
+def run_build(root, out, *extra, env=None, cwd=None):
     return subprocess.run(
         [sys.executable, str(BUILD_PY), "--root", str(root), "build", "--out", str(out), *extra],
-        capture_output=True, text=True, timeout=180, env=env,
+        capture_output=True, text=True, timeout=180, env=env, cwd=cwd,
     )
 
 

@@ -166,3 +166,23 @@ def test_cases_are_not_in_the_navigation(public_site, sample_kb):
     some_case = public_cases(sample_kb)[0]
     home = public_site.page("")
     assert f"cases/{some_case.slug}/" not in home.split('class="md-content"')[0]
+
+
+def test_sample_content_uses_every_construct_the_guide_allows(public_site, sample_kb):
+    """A quote, a table, a <details>, an image whose name has a space and a
+    link to another case, each rendered as Markdown says on some case page."""
+    seen = set()
+    for case in public_cases(sample_kb):
+        article = public_site.page(f"cases/{case.slug}/")
+        article = article[article.index("<article"):article.index("</article>")]
+        doc = Html(article)
+        tags = {t for t, _ in doc.tags}
+        seen |= {name for name in ("blockquote", "table", "details", "summary") if name in tags}
+        if any(" " in unquote(src) and (public_site.out / "cases" / case.slug / unquote(src)).resolve().is_file()
+               for src in doc.attrs("img", "src")):
+            seen.add("image-with-space")
+        body_links = [h for h in doc.attrs("a", "href") if h.startswith("../") and not h.startswith("../../")]
+        if any((public_site.out / "cases" / case.slug / h).resolve().joinpath("index.html").is_file() for h in body_links):
+            seen.add("case-link")
+        assert "&gt; " not in article and "&lt;details" not in article
+    assert seen == {"blockquote", "table", "details", "summary", "image-with-space", "case-link"}

@@ -101,3 +101,26 @@ def test_heading_inside_code_does_not_count(kb):
     body = kb.valid_body.replace("## Gode råd", "```\n## Gode råd\n```")
     kb.write_case("krop", kb.front_matter(), body)
     assert [p.code for p in kb.problems()] == ["BODY-HEADING"]
+
+
+# -- BODY-COMMENT -------------------------------------------------------------
+
+
+def test_comment_is_a_warning_where_it_starts(kb):
+    rel = write(kb, "Tekst.\n\n<!-- Intern note til Lise:\ntallene må ikke deles -->\n\nMere <!-- kort --> tekst.")
+    problems = kb.problems()
+    assert [(p.code, p.severity) for p in problems] == [("BODY-COMMENT", "warning")] * 2
+    assert [(p.line, p.col) for p in problems] == [kb.position(rel, "<!-- Intern"), kb.position(rel, "<!-- kort")]
+    assert "repositoriet" in problems[0].message and "kommer ikke med på sitet" in problems[0].message
+    assert "krop" in kb.check().kb.cases  # a warning: the case is built, without the comment
+
+
+@pytest.mark.parametrize("text", ["`<!-- kode -->`", "```\n<!-- kode -->\n```", "    <!-- indrykket kode -->", "\\<!-- ikke en kommentar -->"],
+                         ids=["code-span", "fenced", "indented", "escaped"])
+def test_comment_in_code_is_not_a_comment(kb, text):
+    from brobyg.validate.body import without_comments
+
+    write(kb, "Tekst.\n\n" + text + "\n\nTekst.")
+    assert kb.problems() == []
+    body = kb.valid_body + "\n\n" + text
+    assert without_comments(body) == body

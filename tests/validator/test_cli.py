@@ -321,3 +321,49 @@ def test_reader_closing_the_pipe_is_not_a_traceback(kb):
     proc.wait(timeout=20)
     assert first.startswith("cases/tom-0.md: error FILE-EMPTY")
     assert "Traceback" not in err and "BrokenPipeError" not in err
+
+
+# -- the frame around the messages is Danish too -------------------------------
+
+ARGPARSE_ENGLISH = ("usage:", "positional arguments", "options:", "optional arguments", "show this help message",
+                    "subcommands", "{check,build,serve,new}")
+
+
+@pytest.mark.parametrize("command", [[], ["check"], ["build"], ["serve"], ["new"]], ids=["top", "check", "build", "serve", "new"])
+def test_help_is_danish(command):
+    proc = subprocess.run([sys.executable, str(BUILD_PY), *command, "--help"], capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert proc.returncode == 0 and proc.stderr == ""
+    assert proc.stdout.startswith("brug: build.py")
+    assert "vis denne hjælp og afslut" in proc.stdout
+    assert [word for word in ARGPARSE_ENGLISH if word in proc.stdout] == []
+
+
+def _help_of(command: str, option: str) -> str:
+    proc = subprocess.run([sys.executable, str(BUILD_PY), command, "--help"], capture_output=True, text=True, encoding="utf-8", timeout=60)
+    after = proc.stdout.split(f"\n  {option}", 1)[1]
+    return " ".join(after.split("\n  -", 1)[0].split())
+
+
+def test_format_and_audience_are_explained():
+    assert "github" in _help_of("check", "--format {text,github,json}") and "pull request" in _help_of("check", "--format {text,github,json}")
+    for command in ("build", "serve"):
+        assert "medlemssitet" in _help_of(command, "--audience {public,members}")
+
+
+@pytest.mark.parametrize(("addr", "fragment"), [("notanaddress:xx", "vært:port"), ("127.0.0.1", "vært:port"), ("127.0.0.1:99999", "vært:port"),
+                                                ("notanaddress.invalid:8000", "findes ikke")])
+def test_serve_refuses_a_bad_address_before_announcing_it(kb, addr, fragment):
+    proc = kb.run("serve", "--dev-addr", addr, timeout=60)
+    assert proc.returncode == 2
+    assert "Viser" not in proc.stderr + proc.stdout and "Traceback" not in proc.stderr
+    assert "build.py serve: fejl: argumentet --dev-addr: " in proc.stderr and fragment in proc.stderr
+
+
+def test_system_python_without_the_packages_gets_a_danish_hint(kb):
+    # '-S': no site-packages, as with a system Python that lacks the project's packages.
+    proc = subprocess.run([sys.executable, "-S", str(BUILD_PY), "--root", str(kb.root), "check"],
+                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert "Traceback" not in proc.stderr and "ModuleNotFoundError" not in proc.stderr
+    assert proc.stderr.startswith("build.py: fejl: Python-pakkerne ") and "yaml" in proc.stderr
+    assert "./dev" in proc.stderr and ".venv/bin/python" in proc.stderr

@@ -209,7 +209,6 @@ SAFE = [
     "Første linje<br>anden linje",
     '<table><tr><th scope="col">År</th></tr><tr><td colspan="2">2024</td></tr></table>',
     "<kbd>Ctrl</kbd> og <mark>vigtigt</mark> og <sup>1</sup>",
-    "<!-- en kommentar til redaktøren -->",
     "`<script>alert(1)</script>` er et eksempel i kode",
     "```html\n<script>alert(1)</script>\n<iframe></iframe>\n```",
     "Hvis a < b og c > d, så ...",
@@ -260,4 +259,32 @@ def test_members_link_found_when_the_members_case_has_errors(kb):
 def test_making_the_target_public_fixes_it(kb):
     kb.write("cases/medlemsnetvaerk.md", kb.read("cases/medlemsnetvaerk.md").replace("visibility: members", "visibility: public"))
     write(kb, "Se [netværket](medlemsnetvaerk.md).")
+    assert kb.problems() == []
+
+
+# -- targets with spaces: read as the renderer reads them --------------------
+
+
+@pytest.mark.parametrize(
+    ("markup", "code", "fragment"),
+    [
+        ("![Udsigt fra bakken](krop/udsigt fra bakken.png)", "BODY-IMAGE", "'cases/krop/udsigt fra bakken.png' findes ikke"),
+        ("![Udsigt fra bakken](<krop/udsigt fra bakken.png>)", "BODY-IMAGE", "'cases/krop/udsigt fra bakken.png' findes ikke"),
+        ("[Følgeven](Følgeven til første gang.md)", "BODY-LINK", "'cases/Følgeven til første gang.md', som ikke findes"),
+        ("[Følgeven](<Følgeven til første gang.md>)", "BODY-LINK", "som ikke findes"),
+        ("[Bilag](krop/mit bilag.pdf \"Bilaget\")", "BODY-LINK", "'cases/krop/mit bilag.pdf' findes ikke"),
+    ],
+    ids=["image", "image-angle", "case-title", "case-title-angle", "titled"],
+)
+def test_targets_with_spaces_are_checked(kb, markup, code, fragment):
+    rel = write(kb, "Se her:\n\n" + markup)
+    [(line, col, msg)] = only(kb, code)
+    assert (line, col) == (kb.line_of(rel, markup), 1)
+    assert fragment in msg
+
+
+def test_image_with_spaces_that_exists_passes(kb):
+    image(kb, "cases/krop/udsigt fra bakken.png")
+    write(kb, "![Udsigt fra bakken](krop/udsigt fra bakken.png)\n\n![Igen](<krop/udsigt fra bakken.png>)\n\n"
+              "![Og igen](krop/udsigt%20fra%20bakken.png \"Bakken\")")
     assert kb.problems() == []

@@ -183,3 +183,14 @@ def test_image_claiming_to_be_enormous_is_not_a_crash(kb):
     kb.write("cases/privat/bombe.png", b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b""))
     write(kb, "![Et kæmpe billede](privat/bombe.png)")
     assert [code for code, _ in kb.codes()] == ["BODY-IMAGE"]
+
+
+@pytest.mark.parametrize("markup", ["![Udsigt fra bakken](privat/udsigt fra bakken.jpg)", "![Udsigt fra bakken](<privat/udsigt fra bakken.jpg>)",
+                                    '![Udsigt fra bakken](privat/udsigt%20fra%20bakken.jpg "Bakken")'],
+                         ids=["spaces", "angle-brackets", "encoded-with-title"])
+def test_image_with_gps_and_spaces_in_its_name(kb, markup):
+    save(kb, "cases/privat/udsigt fra bakken.jpg", True, "JPEG")
+    rel = write(kb, "Billede:\n\n" + markup)
+    [(line, col, msg)] = only(kb, "PRIVACY-GPS")
+    assert (line, col) == (kb.line_of(rel, markup), 1)
+    assert "'cases/privat/udsigt fra bakken.jpg'" in msg

@@ -54,10 +54,10 @@ class Rule:
     ``Report.add(rule, …)``. (A plain class: `check` imports every rule on
     each run, and plain classes are the cheapest to create.)"""
 
-    __slots__ = ("code", "severity", "title", "what", "why", "fix", "bad", "good", "family")
+    __slots__ = ("code", "severity", "title", "what", "why", "fix", "bad", "good", "family", "stage")
 
     def __init__(self, code: str, severity: str, title: str, *, what: str, why: str, fix: str,
-                 bad: Example, good: Example) -> None:
+                 bad: Example, good: Example, stage: str = "check") -> None:
         self.code = code
         self.severity = severity
         self.title = title  # Danish, a few words
@@ -66,6 +66,9 @@ class Rule:
         self.fix = fix  # how to fix a problem it reports
         self.bad = bad  # makes the rule report a problem
         self.good = good  # the same, fixed: no problem at all
+        # "check": reported by `check`; "build": a last guard that only the build
+        # can report (its examples are for the error-code page, not for `check`).
+        self.stage = stage
         # The family is the declaring module: brobyg.validate.rules.<family>.
         self.family = sys._getframe(1).f_globals["__name__"].rsplit(".", 1)[-1]
         _DECLARED.append(self)

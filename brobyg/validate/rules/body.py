@@ -46,6 +46,24 @@ BODY_HTML = Rule(
     bad=case_example(body=SAMPLE_BODY + '\n<script>alert("hej")</script>\n', shown='<script>alert("hej")</script>'),
     good=case_example(body=SAMPLE_BODY + "\n**Hej!**\n", shown="**Hej!**"),
 )
+BODY_COMMENT = Rule(
+    "BODY-COMMENT", WARNING, "HTML-kommentar i teksten",
+    what="Teksten har en HTML-kommentar ('<!-- … -->').",
+    why="Kommentaren kommer ikke med på sitet, men alle, der kan se repositoriet, kan læse den. Interne noter og personoplysninger hører ikke hjemme der.",
+    fix="Slet kommentaren, eller flyt noten et sted hen, som kun de rette kan se.",
+    bad=case_example(body=SAMPLE_BODY + "\n<!-- Intern note: tallene må ikke deles endnu -->\n",
+                     shown="<!-- Intern note: tallene må ikke deles endnu -->"),
+    good=case_example(body=SAMPLE_BODY, shown="## Resultater\n\nEn kort tekst under overskriften resultater."),
+)
+BODY_UNVETTED = Rule(
+    "BODY-UNVETTED", ERROR, "Siden ville vise noget, tjekket ikke har set",
+    what="Da sitet blev bygget, ville en side vise et link, et billede eller HTML, som tjekket ikke havde kontrolleret.",
+    why="Det, tjekket godkender, skal være præcis det, sitet viser; ellers kunne et billede med GPS-position eller et forkert link slippe igennem.",
+    fix="Skriv linket eller billedet på den enkle måde: [tekst](fil.md) eller ![alt-tekst](mappe/billede.png), kør python build.py check igen, og sig det gerne til FriSe.",
+    bad=case_example(body=SAMPLE_BODY, shown="(en skrivemåde, som tjekket og Markdown læser forskelligt)"),
+    good=case_example(body=SAMPLE_BODY, shown="[Læs også følgeven-casen](foelgeven-til-foerste-gang.md)"),
+    stage="build",
+)
 
 
 class Lines:
@@ -72,6 +90,9 @@ def check_body(ctx: FileContext, text: str, first_line: int) -> list[str]:
         return []
     privacy.in_text(ctx, text, lines.at)
     scan = bodyscan.scan(text)
+    for start, _ in scan.comments:
+        ctx.add(BODY_COMMENT, *lines.at(start), "HTML-kommentaren kommer ikke med på sitet, men alle, der kan se repositoriet, kan læse den.",
+                "Skriv ikke interne noter eller personoplysninger i en kommentar: slet den, eller flyt noten et andet sted hen.")
     found = set()
     for offset, level, title in scan.headings:
         if level == 1:
