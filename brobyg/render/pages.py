@@ -204,6 +204,9 @@ def _write_case_pages(project: Project, site: Site, pages: _PageRenderer, out: S
 
 def _write_other_pages(project: Project, site: Site, pages: _PageRenderer, out: StagingWriter) -> None:
     """Hand-written pages from docs/ (with their images), home, listings and search."""
+    from brobyg.render.feeds import theme_page_meta  # the network's modules import this one
+    from brobyg.render.network import write_network_pages
+
     kb, newest = site.kb, site.newest
     for path in sorted(project.docs_dir.rglob("*")) if project.docs_dir.is_dir() else []:
         if path.is_file():
@@ -212,7 +215,7 @@ def _write_other_pages(project: Project, site: Site, pages: _PageRenderer, out: 
     pages.page(f"{THEMES_DIR}/index.md", "themes.md.j2")
     for tid in THEME_IDS:
         theme = kb.themes[tid]
-        pages.page(f"{THEMES_DIR}/{tid}.md", "theme.md.j2", {"title": theme.title, "description": theme.question},
+        pages.page(f"{THEMES_DIR}/{tid}.md", "theme.md.j2", {"title": theme.title, "description": theme.question, **theme_page_meta(theme)},
                    theme=theme, cases=site.cases_with_theme(tid))
     pages.page(f"{CASES_DIR}/index.md", "all_cases.md.j2", cases=newest)
     pages.page(f"{CENTRES_DIR}/index.md", "centres.md.j2")
@@ -224,6 +227,7 @@ def _write_other_pages(project: Project, site: Site, pages: _PageRenderer, out: 
         pages.page(f"{GROUPS_DIR}/{group.id}.md", "group.md.j2", {"title": group.label},
                    group=group, cases=site.cases_for_group(group.id))
     pages.page("soeg.md", "search.md.j2")
+    write_network_pages(project, site, pages, out)  # members, overview, open data, feeds, meetings
 
 
 # Case bodies link to sources (../topics/x.md, ../docs/x.md); the site keeps
