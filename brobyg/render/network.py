@@ -7,7 +7,7 @@ writes its page or file through the same renderer and staging writer.
 from __future__ import annotations
 
 from brobyg.project import Project
-from brobyg.render import feeds, members, opendata, overview
+from brobyg.render import calendar, feeds, meetings, members, opendata, overview
 
 
 def write_network_pages(project: Project, site, pages, out) -> None:
@@ -15,3 +15,5 @@ def write_network_pages(project: Project, site, pages, out) -> None:
     overview.write(site, pages)
     opendata.write(project, site, pages, out)
     feeds.write(project, site, out)
+    meetings.write(project, site, pages, out)
+    calendar.write(project, site, out)

@@ -10,6 +10,16 @@ OPEN_DATA_PAGE = "aabne-data.md"
 MEETINGS_DIR = "moeder"
 MEETINGS_PAGE = f"{MEETINGS_DIR}/index.md"
 
+
+def meeting_page(slug: str) -> str:
+    return f"{MEETINGS_DIR}/{slug}.md"
+
+
+def meeting_file(slug: str, name: str) -> str:
+    """Where a meeting's material file (meetings/<slug>/<name>) lands in the site."""
+    return f"{MEETINGS_DIR}/{slug}/{name}"
+
+
 # Everything a page's head links as rel="alternate" lives in FEEDS_DIR (see feeds.MATERIAL_STUB).
 FEEDS_DIR = "feeds"
 CALENDAR_FILE = f"{FEEDS_DIR}/moeder.ics"

@@ -80,6 +80,10 @@ class Site:
             self._by_centre[case.centre].append(case)
             for g in case.target_groups:
                 self._by_group[g].append(case)
+        self._meetings_by_case: dict[str, list] = defaultdict(list)
+        for meeting in sorted(kb.meetings.values(), key=lambda m: (m.starts_at, m.slug), reverse=True):
+            for slug in meeting.cases:
+                self._meetings_by_case[slug].append(meeting)
 
     def cases_with_theme(self, theme_id: str) -> list[Case]:
         return self._by_theme.get(theme_id, [])
@@ -89,6 +93,10 @@ class Site:
 
     def cases_for_group(self, group_id: str) -> list[Case]:
         return self._by_group.get(group_id, [])
+
+    def meetings_of_case(self, slug: str) -> list:
+        """The meetings where the case was presented, newest first."""
+        return self._meetings_by_case.get(slug, [])
 
 
 def _front_matter(**meta) -> str:

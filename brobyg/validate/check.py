@@ -26,6 +26,7 @@ from brobyg.model import (
 )
 from brobyg.problems import ERROR, Report
 from brobyg.project import Project
+from brobyg.validate.meetings import CaseVisibility, check_meetings, meeting_files
 from brobyg.validate.vocab import did_you_mean, load_vocabularies
 
 REQUIRED = ("title", "summary", "centre", "themes", "target_groups", "visibility", "published")
@@ -79,9 +80,10 @@ def check(root: Path, paths: list[Path] | None = None, today: dt.date | None = N
         report.problems.extend(problems)
         checker.link_sites.extend(link_sites)
     checker.check_members_links(kb)
+    kb.meetings = check_meetings(project, kb, report, today, CaseVisibility(case_slugs, lambda s: checker._visibility_of(s, kb)))
 
     if paths is None:
-        return CheckResult(kb, report, len(all_cases) + len(data_files))
+        return CheckResult(kb, report, len(all_cases) + len(data_files) + len(meeting_files(project)))
     chosen = {project.rel(p) for p in expanded}
     # Broken vocabularies make every case look wrong, so they are always shown.
     chosen |= {project.rel(p) for p in data_files}
