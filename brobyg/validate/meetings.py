@@ -274,7 +274,7 @@ class MeetingChecker:
 
     def _agenda(self, rel, n: Y):
         if not n.is_seq or not n.value:
-            self.err(rel, n, "MEETING-AGENDA", "'agenda' skal være en liste med ét punkt pr. linje, fx\n  - \"10.00 Velkomst\"\n  - \"10.15 Oplæg om den gode velkomst\"")
+            self.err(rel, n, "MEETING-AGENDA", "'agenda' skal være en liste med ét punkt pr. linje under 'agenda:', fx '  - \"10.00 Velkomst\"'.")
             return None
         out = []
         for item in n.value:
