@@ -259,7 +259,7 @@ def _show(root: Path, path: Path) -> str:
 
 # -- serve --------------------------------------------------------------------
 
-WATCHED = ("cases", "topics", "data", "docs")
+WATCHED = ("cases", "topics", "data", "docs", "meetings")
 
 
 def _snapshot(root: Path) -> dict[str, tuple[float, int]]:

@@ -8,7 +8,7 @@ import datetime as dt
 
 from brobyg.model import MEETING_TZ, Meeting
 from brobyg.render.network_routes import (
-    CALENDAR_FILE, MEETINGS_PAGE, file_href, meeting_file, meeting_page,
+    CALENDAR_FILE, MEETING_GUIDE_PAGE, MEETINGS_PAGE, file_href, meeting_file, meeting_page,
 )
 from brobyg.render.pages import danish_date
 from brobyg.validate.meetings import MEETINGS_DIR as SOURCE_DIR
@@ -70,6 +70,7 @@ def write(project, site, pages, out) -> None:
     pages.page(MEETINGS_PAGE, "meetings.md.j2",
                {"title": "Møder", "description": "Netværkets kommende og tidligere møder.", **calendar_meta()},
                upcoming=coming, past=held, **_helpers(MEETINGS_PAGE))
+    pages.page(MEETING_GUIDE_PAGE, "meeting_guide.md.j2", {"title": "Sådan lægger I et møde ind"})
     for m in kb.meetings.values():
         rel = meeting_page(m.slug)
         pages.page(rel, "meeting.md.j2", {"title": m.title, "description": f"Netværksmøde {when(m)}. {where(m)}.", **calendar_meta()},

@@ -9,6 +9,7 @@ OVERVIEW_PAGE = "overblik.md"
 OPEN_DATA_PAGE = "aabne-data.md"
 MEETINGS_DIR = "moeder"
 MEETINGS_PAGE = f"{MEETINGS_DIR}/index.md"
+MEETING_GUIDE_PAGE = f"{MEETINGS_DIR}/vejledning.md"
 
 
 def meeting_page(slug: str) -> str:

@@ -31,6 +31,7 @@ KNOWN_KEYS = REQUIRED + OPTIONAL
 PRESENTER_KEYS = ("name", "topic", "centre", "organisation", "material")
 MATERIAL_KEYS = ("title", "url")
 
+DATE_PREFIX_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9]")
 TIME_RE = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 _MINUTES_RE = re.compile(rf"^##[ \t]+{MINUTES_HEADING}[ \t]*:?[ \t]*#*[ \t]*$", re.M | re.I)
 
@@ -100,6 +101,9 @@ class MeetingChecker:
             suggestion = slugify(path.stem) or "2025-10-02-netvaerksmoede"
             r.error(rel, 0, 0, "FILE-NAME",
                     f"Filnavnet '{path.name}' er ikke gyldigt: brug kun a-z, 0-9 og '-' (æ→ae, ø→oe, å→aa). Omdøb filen til '{suggestion}.md'.")
+        elif not DATE_PREFIX_RE.match(path.stem):
+            r.error(rel, 0, 0, "MEETING-FILE-NAME",
+                    f"Et mødes filnavn skal begynde med mødets dato, fx '2025-10-02-{path.stem}.md'. Omdøb filen.")
         src = read_text(path, rel, r)
         split = src and split_front_matter(src, r)
         before_yaml = len(r.problems)
@@ -113,6 +117,10 @@ class MeetingChecker:
             r.error(rel, fm.line, fm.col, "FM-NOT-MAPPING", "Front matter skal bestå af felter på formen 'navn: værdi', ét pr. linje (title, date, …).")
             return None
         f = self._fields(rel, fm, split.yaml_first_line, path)
+        prefix = DATE_PREFIX_RE.match(path.stem)
+        if prefix and "date" in f and prefix.group(1) != f["date"].isoformat():
+            r.warning(rel, fm.value["date"].line, fm.value["date"].col, "MEETING-FILE-NAME",
+                      f"Filnavnet begynder med {prefix.group(1)}, men mødet er {f['date']}. Omdøb filen, så datoerne passer.")
         description, minutes = split_minutes(split.body)
         self._body(rel, split.body, split.body_first_line)
         if minutes and "date" in f and f["date"] > self.today:

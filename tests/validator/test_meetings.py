@@ -118,8 +118,9 @@ def test_material_outside_the_meetings_folder_is_refused(kb):
 
 
 def test_minutes_before_the_meeting_is_a_warning(kb):
-    write_meeting(kb, body="Tekst.\n\n## Referat\n\nSkrevet for tidligt.\n", date=dt.date(2099, 1, 1))
-    found = problems_in(kb)
+    rel = write_meeting(kb, body="Tekst.\n\n## Referat\n\nSkrevet for tidligt.\n", date=dt.date(2099, 1, 1),
+                        rel="meetings/2099-01-01-for-tidligt.md")
+    found = problems_in(kb, rel)
     assert [(p.code, p.severity) for p in found] == [("MEETING-MINUTES-EARLY", "warning")]
 
 
@@ -133,6 +134,16 @@ def test_personal_data_in_a_meeting_is_refused(kb):
 def test_relative_links_in_the_text_are_refused(kb):
     write_meeting(kb, body="Se [casen](../cases/aaben-cafe.md).\n")
     assert [p.code for p in problems_in(kb)] == ["MEETING-BODY-LINK"]
+
+
+def test_a_meeting_file_name_begins_with_its_date(kb):
+    write_meeting(kb, rel="meetings/online-velkomst.md")
+    assert [(p.code, p.severity) for p in problems_in(kb, "meetings/online-velkomst.md")] == [("MEETING-FILE-NAME", "error")]
+    kb.remove("meetings/online-velkomst.md")
+    write_meeting(kb, rel="meetings/2025-04-11-online-velkomst.md")
+    found = problems_in(kb, "meetings/2025-04-11-online-velkomst.md")
+    assert [(p.code, p.severity) for p in found] == [("MEETING-FILE-NAME", "warning")]
+    assert found[0].line == kb.line_of("meetings/2025-04-11-online-velkomst.md", "date:")
 
 
 def test_broken_meeting_files_get_messages_not_tracebacks(kb):
