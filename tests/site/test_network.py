@@ -345,3 +345,19 @@ def test_a_feed_holds_at_most_its_window_of_newest_cases(tmp_path):
     assert parsed.entries[0].link.endswith(f"/ekstra-{feeds_module.ENTRIES + 2:02d}/")
     # The same sources give the same bytes.
     assert feeds_module.all_feeds(kb.root, Site(model(kb, "public"))) == xml
+
+
+# -- the sample content -------------------------------------------------------
+
+
+def test_sample_site_has_the_network_pages_and_files(public_site, sample_kb):
+    public = sample_kb.for_audience("public")
+    expected = ["medlemmer/", "overblik/", "aabne-data/", "moeder/", "moeder/vejledning/"]
+    expected += [f"moeder/{slug}/" for slug in public.meetings]
+    assert all((public_site.out / p / "index.html").is_file() for p in expected)
+    files = ["cases.json", "cases.csv", "feeds/cases.xml", "feeds/moeder.ics"] + [f"feeds/tema-{t}.xml" for t in THEME_IDS]
+    assert all((public_site.out / f).is_file() for f in files)
+    assert json.loads((public_site.out / "cases.json").read_text(encoding="utf-8"))["count"] == len(public.cases)
+    # The sample has past meetings with minutes, and an example meeting for the future.
+    assert len(public.meetings) >= 3 and sum(bool(m.minutes) for m in public.meetings.values()) >= 1
+    assert max(public.meetings.values(), key=lambda m: m.date).example
