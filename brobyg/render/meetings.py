@@ -45,7 +45,7 @@ def when(m: Meeting) -> str:
 def where(m: Meeting) -> str:
     if m.format == "physical":
         return m.place or "Fysisk møde"
-    return "Online" + (f" ({m.place})" if m.place else "")
+    return "Online" + (f", {m.place}" if m.place else "")
 
 
 def material_site_path(m: Meeting, url: str) -> str:

@@ -361,3 +361,23 @@ def test_sample_site_has_the_network_pages_and_files(public_site, sample_kb):
     # The sample has past meetings with minutes, and an example meeting for the future.
     assert len(public.meetings) >= 3 and sum(bool(m.minutes) for m in public.meetings.values()) >= 1
     assert max(public.meetings.values(), key=lambda m: m.date).example
+
+
+def test_without_a_site_url_there_are_no_feeds_and_the_build_says_so(tmp_path, capsys):
+    from brobyg.render import calendar, site_config
+    from brobyg.render.pages import StagingWriter
+    from tests.conftest import REPO
+
+    kb = network_kb(tmp_path / "kb")
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    kb.write("mkdocs.yml", re.sub(r"^site_url:.*$", "", config, flags=re.M))
+    assert site_config.site_url(kb.root) is None
+    site = Site(model(kb, "public"))
+    assert feeds_module.all_feeds(kb.root, site) == {}
+    out = StagingWriter(tmp_path / "staging")
+    from brobyg.project import Project
+
+    feeds_module.write(Project(kb.root), site, out)
+    calendar.write(Project(kb.root), site, out)
+    assert out.written == set()
+    assert "site_url" in capsys.readouterr().err
