@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,10 @@ class Project:
         return self.root / "docs"
 
     @property
+    def meetings_dir(self) -> Path:
+        return self.root / "meetings"
+
+    @property
     def data_dir(self) -> Path:
         return self.root / "data"
 
@@ -39,6 +44,16 @@ class Project:
     def target_groups_file(self) -> Path:
         return self.data_dir / "target-groups.yml"
 
+    def site_url(self) -> str:
+        """The public site's address from mkdocs.yml ('' when it has none); read
+        with a pattern, not YAML, so `check` never parses the MkDocs config."""
+        try:
+            text = (self.root / "mkdocs.yml").read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return ""
+        m = re.search(r"^site_url:[ \t]*['\"]?([^'\"\s#]+)", text, re.M)
+        return m.group(1) if m else ""
+
     def rel(self, path: Path) -> str:
         """Repository-relative POSIX path for messages; absolute when outside.
 
@@ -49,6 +64,9 @@ class Project:
         if full.startswith(root + os.sep):
             return full[len(root) + 1 :].replace(os.sep, "/")
         return full.replace(os.sep, "/") if full != root else "."
+
+    def meeting_files(self) -> list[Path]:
+        return sorted(self.meetings_dir.glob("*.md"), key=str) if self.meetings_dir.is_dir() else []
 
     def case_files(self) -> list[Path]:
         return sorted(self.cases_dir.glob("*.md"), key=str) if self.cases_dir.is_dir() else []

@@ -11,7 +11,6 @@ from brobyg.render.network_routes import (
     CALENDAR_FILE, MEETING_GUIDE_PAGE, MEETINGS_PAGE, file_href, meeting_file, meeting_page,
 )
 from brobyg.render.pages import danish_date
-from brobyg.validate.meetings import MEETINGS_DIR as SOURCE_DIR
 
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 FORMAT_LABEL = {"online": "Online", "physical": "Fysisk møde"}
@@ -50,7 +49,7 @@ def where(m: Meeting) -> str:
 
 def material_site_path(m: Meeting, url: str) -> str:
     """'meetings/<slug>/slides.pdf' (checked to lie there) -> 'moeder/<slug>/slides.pdf'."""
-    return meeting_file(m.slug, url[len(f"{SOURCE_DIR}/{m.slug}/"):])
+    return meeting_file(m.slug, url.split(f"/{m.slug}/", 1)[1])
 
 
 def material_href(page: str, m: Meeting, url: str) -> str:

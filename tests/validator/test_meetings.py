@@ -142,7 +142,7 @@ def test_a_meeting_file_name_begins_with_its_date(kb):
     kb.remove("meetings/online-velkomst.md")
     write_meeting(kb, rel="meetings/2025-04-11-online-velkomst.md")
     found = problems_in(kb, "meetings/2025-04-11-online-velkomst.md")
-    assert [(p.code, p.severity) for p in found] == [("MEETING-FILE-NAME", "warning")]
+    assert [(p.code, p.severity) for p in found] == [("MEETING-FILE-DATE", "warning")]
     assert found[0].line == kb.line_of("meetings/2025-04-11-online-velkomst.md", "date:")
 
 
