@@ -67,8 +67,11 @@ def rows(kb, base: str) -> list[dict]:
 
 
 def to_json(records: list[dict]) -> str:
-    doc = {"fields": [f.name for f in FIELDS], "count": len(records), "cases": records}
-    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    """One case per line: small, and a change shows as one changed line."""
+    head = json.dumps([f.name for f in FIELDS], ensure_ascii=False)
+    body = ",\n".join(json.dumps(r, ensure_ascii=False) for r in records)
+    return f'{{"fields": {head},\n"count": {len(records)},\n"cases": [\n{body}\n]}}\n'
+
 
 
 def _cell(value) -> str:
