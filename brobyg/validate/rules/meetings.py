@@ -314,7 +314,7 @@ def check_fields(ctx: FileContext, fm: Y, first_line: int) -> dict:
     v = fm.value
     for f in s.required:
         if f.key not in v:
-            hint = fields._no_default_hint(f) if f.key == "visibility" else f"Se skabelonen templates/meeting.md ({f.doc[:-1].lower()})."
+            hint = fields._no_default_hint(f) if isinstance(f, Choice) else f"Skriv fx '{f.key}: {f.example}'. {f.doc}"
             ctx.add(MEETING_REQUIRED, first_line, 1, f"Det påkrævede felt '{f.key}' mangler.", hint)
     out: dict = {}
     for f in s.fields:
