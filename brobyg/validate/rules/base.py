@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from brobyg.model import SUGGESTED_HEADINGS
+from brobyg.schema.cases import SUGGESTED_HEADINGS
 from brobyg.problems import ERROR, WARNING
 
 __all__ = ["ERROR", "WARNING", "Example", "Rule", "case_example", "file_example", "write_image", "SAMPLE_BODY", "SAMPLE_CASE"]

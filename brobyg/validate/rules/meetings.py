@@ -302,7 +302,11 @@ def check_meeting(run: Run, report: Report, path: Path) -> Meeting | None:
     if any(p.severity == ERROR for p in report.problems[before:]):
         return None
     values.setdefault("minutes_visibility", "members")
-    return Meeting(slug=path.stem, path=ctx.rel, body=description, minutes=minutes, **fields.to_model_attrs(values, schema.MEETINGS))
+    attrs: dict = {}
+    for f in schema.MEETINGS.fields:
+        if f.key in values:
+            attrs.update(f.to_model(values[f.key]))
+    return Meeting(slug=path.stem, path=ctx.rel, body=description, minutes=minutes, **attrs)
 
 
 def check_fields(ctx: FileContext, fm: Y, first_line: int) -> dict:
