@@ -113,8 +113,8 @@ MEETING_TIME = Rule(
     what="'start' og 'end' skal være klokkeslæt i dansk tid på formen TT:MM, og mødet skal slutte efter det begynder.",
     why="Tiderne står på mødets side og i deltagernes kalendere; en forkert tid sender folk forgæves af sted.",
     fix="Skriv fx start: \"10:00\" og end: \"15:00\" (med anførselstegn).",
-    bad=meeting_example(end='"12:00"'),
-    good=meeting_example(end='"14:30"'),
+    bad=meeting_example('start: "13:00"\nend: "12:00"', end='"12:00"'),
+    good=meeting_example('start: "13:00"\nend: "14:30"', end='"14:30"'),
 )
 MEETING_FORMAT = Rule(
     "MEETING-FORMAT", ERROR, "Ukendt mødeform",
@@ -225,9 +225,11 @@ MEETING_MINUTES_EARLY = Rule(
     what="Et møde, der ikke er holdt endnu, har allerede et referat under '## Referat'.",
     why="Et referat før mødet er som regel en kopi fra et tidligere møde. Det er en advarsel, ikke en fejl.",
     fix="Slet referatet, og skriv det efter mødet.",
-    bad=meeting_example(path="meetings/2099-04-10-online-velkomst.md", date="2099-04-10",
+    bad=meeting_example("date: 2099-04-10\n---\n\n" + SAMPLE_BODY + "\n## Referat\n\nSkrevet for tidligt.",
+                        path="meetings/2099-04-10-online-velkomst.md", date="2099-04-10",
                         body=SAMPLE_BODY + "\n## Referat\n\nSkrevet for tidligt.\n"),
-    good=meeting_example(path="meetings/2099-04-10-online-velkomst.md", date="2099-04-10"),
+    good=meeting_example("date: 2099-04-10\n---\n\n" + SAMPLE_BODY.strip(),
+                         path="meetings/2099-04-10-online-velkomst.md", date="2099-04-10"),
 )
 MEETING_BODY_LINK = Rule(
     "MEETING-BODY-LINK", ERROR, "Link i et møde, der ikke virker",
