@@ -17,7 +17,7 @@ from brobyg.load.frontmatter import Y
 from brobyg.model import SLUG_RE, Meeting
 from brobyg.problems import ERROR, Related, Report
 from brobyg.schema import meetings as schema
-from brobyg.schema.types import Choice, Date, Field, Flag, RefList, Text
+from brobyg.schema.types import Field
 from brobyg.validate import body as bodyscan
 from brobyg.validate.rules import body, fields, files, frontmatter, links, privacy
 from brobyg.validate.rules.base import WARNING, Example, Rule, did_you_mean
@@ -304,39 +304,17 @@ def check_meeting(run: Run, report: Report, path: Path) -> Meeting | None:
     if any(p.severity == ERROR for p in report.problems[before:]):
         return None
     values.setdefault("minutes_visibility", "members")
-    attrs: dict = {}
-    for f in schema.MEETINGS.fields:
-        if f.key in values:
-            attrs.update(f.to_model(values[f.key]))
-    return Meeting(slug=path.stem, path=ctx.rel, body=description, minutes=minutes, **attrs)
+    return Meeting(slug=path.stem, path=ctx.rel, body=description, minutes=minutes,
+                   **fields.to_model_attrs(values, schema.MEETINGS))
 
 
 def check_fields(ctx: FileContext, fm: Y, first_line: int) -> dict:
-    """The valid values of a meeting's front matter, by key; problems for the rest."""
-    s = schema.MEETINGS
-    for key, (line, col) in fm.key_pos.items():
-        if key not in s:
-            ctx.add(MEETING_UNKNOWN_KEY, line, col, f"Ukendt felt '{key}'.", f"{did_you_mean(key, s.keys)} Tilladte felter: {', '.join(s.keys)}.")
+    """The valid values of a meeting's front matter, by key; problems for the rest.
+
+    Key by key the same check as a case's (fields.check_fields, by the meeting
+    schema), then what concerns two fields, or other files."""
     v = fm.value
-    for f in s.required:
-        if f.key not in v:
-            hint = fields._no_default_hint(f) if isinstance(f, Choice) else f"Skriv fx '{f.key}: {f.example}'. {f.doc}"
-            ctx.add(MEETING_REQUIRED, first_line, 1, f"Det påkrævede felt '{f.key}' mangler.", hint)
-    out: dict = {}
-    for f in s.fields:
-        node = v.get(f.key)
-        if node is not None:
-            value = CHECKS[type(f)](ctx, node, f, FIELD_RULES[f])
-            if value is not None:
-                out[f.key] = value
-    for f in s.fields:
-        if isinstance(f, Date) and f.not_before:
-            first, then = out.get(f.not_before), out.get(f.key)
-            if first and then and then < first:
-                n, other = v[f.key], v[f.not_before]
-                ctx.at(FIELD_RULES[f], n, f"'{f.key}' ({then}) ligger før '{f.not_before}' ({first}).", "Ret en af datoerne.",
-                       (Related(ctx.rel, other.line, other.col, f"'{f.not_before}'"),))
-                del out[f.key]
+    out = fields.check_fields(ctx, fm, first_line, schema.MEETINGS)
     if "start" in out and "end" in out and out["end"] <= out["start"]:
         ctx.at(MEETING_TIME, v["end"], f"Mødet slutter ({out['end']:%H:%M}), før det begynder ({out['start']:%H:%M}).",
                "Ret 'start' eller 'end'.", (Related(ctx.rel, v["start"].line, v["start"].col, "'start'"),))
@@ -527,7 +505,8 @@ def _case_refs(ctx: FileContext, n: Y, f: Field, rule: Rule):
     return list(seen) if ok else None
 
 
-CHECKS = {
-    **{kind: fields.CHECKS[kind] for kind in (Text, RefList, Choice, Date, Flag)},
-    schema.Time: _time, schema.Lines: _lines, schema.Talks: _talks, schema.CaseRefs: _case_refs,
-}
+# The meeting schema checked like the case schema: its key rules, a rule per
+# field, and a check for each kind of field only meetings have.
+fields.COLLECTION_RULES[schema.MEETINGS] = (MEETING_UNKNOWN_KEY, MEETING_REQUIRED)
+fields.FIELD_RULES.update(FIELD_RULES)
+fields.CHECKS.update({schema.Time: _time, schema.Lines: _lines, schema.Talks: _talks, schema.CaseRefs: _case_refs})
