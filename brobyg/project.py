@@ -25,6 +25,10 @@ class Project:
         return self.root / "docs"
 
     @property
+    def meetings_dir(self) -> Path:
+        return self.root / "meetings"
+
+    @property
     def data_dir(self) -> Path:
         return self.root / "data"
 
@@ -60,6 +64,9 @@ class Project:
         if full.startswith(root + os.sep):
             return full[len(root) + 1 :].replace(os.sep, "/")
         return full.replace(os.sep, "/") if full != root else "."
+
+    def meeting_files(self) -> list[Path]:
+        return sorted(self.meetings_dir.glob("*.md"), key=str) if self.meetings_dir.is_dir() else []
 
     def case_files(self) -> list[Path]:
         return sorted(self.cases_dir.glob("*.md"), key=str) if self.cases_dir.is_dir() else []

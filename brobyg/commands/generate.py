@@ -28,6 +28,7 @@ from brobyg.validate.rules.fields import CONTACT_EMAIL_RE, CONTACT_PHONE_RE, MON
 from brobyg.validate.vocab import URL_RE, load_vocabularies
 
 TEMPLATE = "templates/case.md"
+MEETING_TEMPLATE = "templates/meeting.md"
 GUIDE = "docs/bidrag.md"
 SCHEMAS = "schemas"
 # The guide's generated part sits between these lines (link definitions: they render as nothing).
@@ -39,7 +40,7 @@ _COMMENT_COLUMN = 43
 def generated(root: Path) -> dict[str, str]:
     """Repository path -> the content it should have."""
     vocab = load_vocabularies(Project(root), Report())
-    files = {TEMPLATE: case_template(), GUIDE: guide(root / GUIDE)}
+    files = {TEMPLATE: case_template(), MEETING_TEMPLATE: meeting_template(), GUIDE: guide(root / GUIDE)}
     for collection in collections():
         files[f"{SCHEMAS}/{collection.schema_file}"] = json.dumps(json_schema(collection, vocab), ensure_ascii=False, indent=2) + "\n"
     return files
@@ -66,9 +67,19 @@ def _template_line(text: str, comment: str) -> str:
 
 
 def case_template() -> str:
+    return front_matter_template(CASES) + "\n\n" + case_body()
+
+
+def meeting_template() -> str:
+    from brobyg.schema.meetings import MEETINGS, TEMPLATE_BODY
+
+    return front_matter_template(MEETINGS) + "\n\n" + TEMPLATE_BODY
+
+
+def front_matter_template(collection: Collection) -> str:
     lines = ["---"]
-    optional = [f for f in CASES.fields if not f.required and f.in_template]
-    for f in CASES.required:
+    optional = [f for f in collection.fields if not f.required and f.in_template]
+    for f in collection.required:
         first, *rest = f"{f.key}: {f.example}".split("\n")
         lines.append(_template_line(first, f"Påkrævet. {_words(f)}"))
         lines += rest
@@ -78,7 +89,7 @@ def case_template() -> str:
         lines.append(_template_line(f"# {first}", _words(f)))
         lines += [f"# {line}" for line in rest]
     lines.append("---")
-    return "\n".join(lines) + "\n\n" + case_body()
+    return "\n".join(lines)
 
 
 # -- the guide's field reference --------------------------------------------------
@@ -143,6 +154,8 @@ def _property(field: Field, vocab: KnowledgeBase) -> dict:
         p.update(type="object", properties=parts, required=[field.parts[0]], additionalProperties=False)
     elif isinstance(field, Flag):
         p.update(type="boolean")
+    elif hasattr(field, "json_property"):  # a kind that describes itself (brobyg/schema/meetings.py)
+        p.update(field.json_property(lambda ref: _ids(ref, vocab)))
     else:
         raise TypeError(f"no JSON Schema for {field!r}")
     return p

@@ -13,7 +13,7 @@ from brobyg.model import KnowledgeBase
 from brobyg.pipeline.build import AUDIENCE_LABEL, BuildFailed, validated, write_staging
 from brobyg.search.indexer import index_built_site
 
-WATCHED = ("cases", "topics", "data", "docs")
+WATCHED = ("cases", "topics", "data", "docs", "meetings")
 
 
 class Preview:

@@ -20,12 +20,14 @@ from markupsafe import Markup
 
 from brobyg import forked
 from brobyg.model import THEME_IDS, Case, KnowledgeBase
+from brobyg.problems import EXPLANATIONS_PATH
 from brobyg.project import Project
 from brobyg.render import routes
 from brobyg.render import vetted
 from brobyg.render.listing import write_listing
 from brobyg.render.related import related_cases
 from brobyg.render.routes import page_url, relative_url
+from brobyg.validate.rules import families as rule_families
 from brobyg.validate import body as bodyscan
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december")
@@ -68,8 +70,9 @@ class Site:
     """What every template may look up: the audience's cases, newest first,
     indexed once by theme, centre and target group."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, audience: str = "public") -> None:
         self.kb = kb
+        self.audience = audience
         self.newest = kb.newest_first()
         self._by_theme: dict[str, list[Case]] = defaultdict(list)
         self._by_centre: dict[str, list[Case]] = defaultdict(list)
@@ -80,6 +83,10 @@ class Site:
             self._by_centre[case.centre].append(case)
             for g in case.target_groups:
                 self._by_group[g].append(case)
+        self._meetings_by_case: dict[str, list] = defaultdict(list)
+        for meeting in sorted(kb.meetings.values(), key=lambda m: (m.starts_at, m.slug), reverse=True):
+            for slug in meeting.cases:
+                self._meetings_by_case[slug].append(meeting)
 
     def cases_with_theme(self, theme_id: str) -> list[Case]:
         return self._by_theme.get(theme_id, [])
@@ -89,6 +96,10 @@ class Site:
 
     def cases_for_group(self, group_id: str) -> list[Case]:
         return self._by_group.get(group_id, [])
+
+    def meetings_of_case(self, slug: str) -> list:
+        """The meetings where the case was presented, newest first."""
+        return self._meetings_by_case.get(slug, [])
 
 
 def _front_matter(**meta) -> str:
@@ -173,7 +184,7 @@ def write_pages(root: Path, kb: KnowledgeBase, audience: str, staging: Path) -> 
     Case pages are the bulk: with many cases they are written by several
     processes side by side, while the first also writes every other page."""
     project = Project(root)
-    site = Site(kb.for_audience(audience))  # narrowed here too: a members-only case must never reach a public page
+    site = Site(kb.for_audience(audience), audience)  # narrowed here too: a members-only case must never reach a public page
     staging.mkdir(parents=True, exist_ok=True)
     env = _env()
     for name in env.list_templates():  # compiled once, before the processes part
@@ -207,6 +218,9 @@ def _write_case_pages(project: Project, site: Site, pages: _PageRenderer, out: S
 
 def _write_other_pages(project: Project, site: Site, pages: _PageRenderer, out: StagingWriter) -> None:
     """Hand-written pages from docs/ (with their images), home, listings and search."""
+    from brobyg.render.feeds import theme_page_meta  # the network's modules import this one
+    from brobyg.render.network import write_network_pages
+
     kb, newest = site.kb, site.newest
     for path in sorted(project.docs_dir.rglob("*")) if project.docs_dir.is_dir() else []:
         if path.is_file():
@@ -215,7 +229,7 @@ def _write_other_pages(project: Project, site: Site, pages: _PageRenderer, out: 
     pages.page(routes.THEMES_INDEX, "themes.md.j2")
     for tid in THEME_IDS:
         theme = kb.themes[tid]
-        pages.page(routes.theme(tid), "theme.md.j2", {"title": theme.title, "description": theme.question},
+        pages.page(routes.theme(tid), "theme.md.j2", {"title": theme.title, "description": theme.question, **theme_page_meta(theme)},
                    theme=theme, cases=site.cases_with_theme(tid))
     pages.page(routes.CASES_INDEX, "all_cases.md.j2", cases=newest)
     pages.page(routes.CENTRES_INDEX, "centres.md.j2")
@@ -228,6 +242,10 @@ def _write_other_pages(project: Project, site: Site, pages: _PageRenderer, out: 
                    group=group, cases=site.cases_for_group(group.id))
     pages.page(routes.SEARCH, "search.md.j2")
     write_listing(kb, out.text)  # the search page's card data, for browsing without a query
+    pages.page(f"{EXPLANATIONS_PATH.rstrip('/')}.md", "error_codes.md.j2",
+               {"title": "Fejlkoder", "description": "Hvad tjekkets fejlkoder betyder, og hvordan du retter dem."},
+               families=rule_families())
+    write_network_pages(project, site, pages, out)  # members, overview, open data, feeds, meetings
 
 
 # Case bodies link to sources; rewrite exactly the link targets the scanner found.

@@ -59,6 +59,43 @@ def group(group_id: str) -> str:
     return f"{GROUPS_DIR}/{group_id}.md"
 
 
+# -- the network's pages and files ------------------------------------------------
+MEMBERS_PAGE = "medlemmer.md"
+OVERVIEW_PAGE = "overblik.md"
+OPEN_DATA_PAGE = "aabne-data.md"
+MEETINGS_DIR = "moeder"
+MEETINGS_PAGE = f"{MEETINGS_DIR}/index.md"
+MEETING_GUIDE_PAGE = f"{MEETINGS_DIR}/vejledning.md"
+
+
+def meeting_page(slug: str) -> str:
+    return f"{MEETINGS_DIR}/{slug}.md"
+
+
+def meeting_file(slug: str, name: str) -> str:
+    """Where a meeting's material file (meetings/<slug>/<name>) lands in the site."""
+    return f"{MEETINGS_DIR}/{slug}/{name}"
+
+
+# Everything a page's head links as rel="alternate" lives in FEEDS_DIR (see feeds.MATERIAL_STUB).
+FEEDS_DIR = "feeds"
+CALENDAR_FILE = f"{FEEDS_DIR}/moeder.ics"
+NEWEST_FEED = f"{FEEDS_DIR}/cases.xml"  # theme/main.html links it from every page
+
+
+def theme_feed(theme_id: str) -> str:
+    return f"{FEEDS_DIR}/tema-{theme_id}.xml"
+
+
+CASES_JSON = "cases.json"
+CASES_CSV = "cases.csv"
+
+
+def file_href(from_page: str, file: str) -> str:
+    """A link from a staging page to a file (not a page) in the site."""
+    return "../" * page_url(from_page).count("/") + file
+
+
 def nav() -> list:
     """The site's navigation, as MkDocs' `nav` setting spells it."""
     return [
@@ -68,7 +105,8 @@ def nav() -> list:
         {"Centre": CENTRES_INDEX},
         {"Målgrupper": GROUPS_INDEX},
         {"Søg": SEARCH},
-        {"Om netværket": ABOUT},
+        {"Netværket": [ABOUT, {"Møder": MEETINGS_PAGE}, {"Medlemmer": MEMBERS_PAGE},
+                       {"Overblik": OVERVIEW_PAGE}, {"Åbne data": OPEN_DATA_PAGE}]},
         {"Skriv en case": CONTRIBUTE},
     ]
 

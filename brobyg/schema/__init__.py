@@ -16,7 +16,8 @@ def collections():
     """Every collection, in the order the guide and ``schemas/`` list them."""
     from brobyg.schema.cases import CASES
     from brobyg.schema.centres import CENTRES
+    from brobyg.schema.meetings import MEETINGS
     from brobyg.schema.target_groups import TARGET_GROUPS
     from brobyg.schema.topics import TOPICS
 
-    return (CASES, CENTRES, TARGET_GROUPS, TOPICS)
+    return (CASES, CENTRES, TARGET_GROUPS, TOPICS, MEETINGS)

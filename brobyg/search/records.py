@@ -17,33 +17,16 @@ position in that listing, so a search tells the page which cases it found.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from html import escape
 
 from brobyg.model import Case, KnowledgeBase
 from brobyg.render import routes
+from brobyg.render.text import plain_text
 from brobyg.validate.body import without_comments
 
 # The Pagefind filter that holds a case's position in the listing.
 FILTER_POSITION = "i"
-
-_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,}).*$", re.M)
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_TAG = re.compile(r"<[^>]+>")
-_MARKUP = re.compile(r"^[ ]{0,3}(#{1,6}|>|[-*+]|\d+[.)])[ \t]+|[*_`]+|\{[:.#][^}]*\}", re.M)
-
-
-def plain_text(markdown: str) -> str:
-    """Markdown as searchable text: the words, without the markup."""
-    text = _FENCE.sub("", markdown)
-    text = _IMAGE.sub(r"\1", text)
-    text = _LINK.sub(r"\1", text)
-    text = _TAG.sub(" ", text)
-    text = _MARKUP.sub("", text)
-    return " ".join(text.split())
-
 
 @dataclass(frozen=True)
 class SearchRecord:

@@ -20,13 +20,9 @@ from brobyg.model import Case, KnowledgeBase
 from brobyg.problems import ERROR, Report
 from brobyg.project import Project
 from brobyg.schema.cases import CASES
-from brobyg.validate.rules import body, fields, files, frontmatter, links, privacy
+from brobyg.validate.rules import body, fields, files, frontmatter, links, meetings, privacy
 from brobyg.validate.rules.context import FileContext, Run
 from brobyg.validate.vocab import load_vocabularies
-
-KNOWN_KEYS = CASES.keys
-CONTACT_KEYS = CASES["contact"].parts
-
 
 @dataclass
 class CheckResult:
@@ -66,9 +62,10 @@ def check(root: Path, paths: list[Path] | None = None, today: dt.date | None = N
         report.problems.extend(problems)
         run.link_sites.extend(link_sites)
     links.members_links(run, report)
+    kb.meetings = meetings.check_meetings(run, report)
 
     if paths is None:
-        return CheckResult(kb, report, len(all_cases) + len(data_files))
+        return CheckResult(kb, report, len(all_cases) + len(data_files) + len(project.meeting_files()))
     chosen = {project.rel(p) for p in expanded}
     # Broken vocabularies make every case look wrong, so they are always shown.
     chosen |= {project.rel(p) for p in data_files}

@@ -71,7 +71,7 @@ def test_the_sample_content_passes_the_json_schemas():
 
 # What a JSON Schema cannot say: markup in plain text, one date before another.
 BEYOND_JSON_SCHEMA = {CASE_SUMMARY, CASE_UPDATED}
-RULES = [r for r in [CASE_UNKNOWN_KEY, CASE_REQUIRED, *FIELD_RULES.values()] if r not in BEYOND_JSON_SCHEMA]
+RULES = [r for r in [CASE_UNKNOWN_KEY, CASE_REQUIRED, *(FIELD_RULES[f] for f in CASES.fields)] if r not in BEYOND_JSON_SCHEMA]
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
@@ -84,5 +84,6 @@ def test_the_case_schema_rejects_what_the_field_rule_rejects(rule):
 
 
 def test_every_case_field_has_its_rule():
-    assert set(FIELD_RULES) == set(CASES.fields)
+    # FIELD_RULES also holds the other collections' fields (meetings register theirs).
+    assert set(CASES.fields) <= set(FIELD_RULES)
 

@@ -18,7 +18,59 @@ MARKERS = {
     "body": "XQZMARKBODY",
     "slug": "xqzmarkslug-medlemscase",
     "partner": "XQZMARKPARTNER",
+    # a members-only meeting, and the members-only minutes of a public one
+    "meeting_title": "Medlemsmøde XQZMARKMEETING",
+    "meeting_slug": "2025-05-08-xqzmarkmeetingslug",
+    "meeting_agenda": "XQZMARKAGENDA",
+    "meeting_presenter": "XQZMARKPRESENTER",
+    "meeting_place": "XQZMARKPLACE",
+    "minutes": "XQZMARKMINUTES",
 }
+
+MEMBERS_MEETING = f"""---
+title: {MARKERS["meeting_title"]}
+date: 2025-05-08
+start: "09:30"
+end: "11:00"
+format: physical
+place: Lokalet {MARKERS["meeting_place"]}
+themes: [velkomst]
+agenda: ["{MARKERS["meeting_agenda"]}"]
+presenters:
+  - name: {MARKERS["meeting_presenter"]}
+    topic: Et oplæg kun for medlemmer
+cases: [{MARKERS["slug"]}, aaben-cafe]
+visibility: members
+minutes_visibility: members
+published: 2025-04-01
+---
+
+Kun for medlemmer.
+
+## Referat
+
+Referat af medlemsmødet.
+"""
+
+PUBLIC_MEETING_MEMBERS_MINUTES = f"""---
+title: Offentligt møde med lukket referat
+date: 2025-04-10
+start: "13:00"
+end: "14:30"
+format: online
+themes: [velkomst]
+cases: [aaben-cafe]
+visibility: public
+minutes_visibility: members
+published: 2025-03-01
+---
+
+Et offentligt møde.
+
+## Referat
+
+Drøftelsen handlede om {MARKERS["minutes"]}.
+"""
 
 
 def _all_bytes(folder):
@@ -49,6 +101,8 @@ def audience_sites(tmp_path_factory):
     )
     body = kb.valid_body + f"\n\nDenne tekst indeholder {MARKERS['body']}. Se også [caféen](aaben-cafe.md).\n"
     kb.write_case(MARKERS["slug"], fm, body)
+    kb.write(f"meetings/{MARKERS['meeting_slug']}.md", MEMBERS_MEETING)
+    kb.write("meetings/2025-04-10-offentligt-moede.md", PUBLIC_MEETING_MEMBERS_MINUTES)
     assert not [p for p in kb.problems() if p.severity == "error"]
     return build(kb.root, "public", tmp), build(kb.root, "members", tmp)
 
@@ -78,6 +132,14 @@ def test_members_build_holds_the_markers_and_marks_them(audience_sites):
     assert "Medlemssite." in Html(members.page("")).text
     # Its cards say so too.
     assert "Kun for medlemmer" in Html(members.page("temaer/velkomst/")).text
+    assert "Kun for medlemmer" in Html(members.page(f"moeder/{MARKERS['meeting_slug']}/")).text
+
+
+def test_public_meeting_shows_without_its_members_only_minutes(audience_sites):
+    public, members = audience_sites
+    assert "Offentligt møde med lukket referat" in Html(public.page("moeder/")).text
+    assert MARKERS["minutes"] in Html(members.page("moeder/2025-04-10-offentligt-moede/")).text
+    assert MARKERS["minutes"] not in Html(public.page("moeder/2025-04-10-offentligt-moede/")).text
 
 
 def test_public_counts_ignore_members_cases(audience_sites):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.conftest import REPO
 
-CODE = r"(?:FILE|FM|YAML|CASE|BODY|PRIVACY|DATA|TOPIC)-[A-Z0-9]+(?:-[A-Z0-9]+)*"
+CODE = r"(?:FILE|FM|YAML|CASE|BODY|PRIVACY|DATA|TOPIC|MEETING)-[A-Z0-9]+(?:-[A-Z0-9]+)*"
 
 
 def codes_in(text: str) -> set[str]:

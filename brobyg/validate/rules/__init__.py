@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 
 # In the order a file meets them: read, split, parsed, its fields, its text, its links.
-FAMILIES = ("files", "frontmatter", "yaml", "fields", "body", "links", "privacy", "vocabularies")
+FAMILIES = ("files", "frontmatter", "yaml", "fields", "body", "links", "privacy", "vocabularies", "meetings")
 
 
 def families() -> list[tuple[str, str, list]]:

@@ -2,7 +2,9 @@
 
 Each kind of field (``brobyg/schema/types.py``) has one check here; each
 field of the case schema has one rule (one code) for everything wrong
-with its value.
+with its value. Another front-matter collection (meetings, say) declares
+its rules here too, adds them to ``COLLECTION_RULES`` and ``FIELD_RULES``,
+and calls ``check_fields`` with its schema.
 """
 
 from __future__ import annotations
@@ -134,6 +136,9 @@ CASE_EXAMPLE = Rule(
     good=case_example(example="true"),
 )
 
+# Per collection: the rules for a key it does not know and for a required key that is missing.
+COLLECTION_RULES: dict[Collection, tuple[Rule, Rule]] = {cases.CASES: (CASE_UNKNOWN_KEY, CASE_REQUIRED)}
+
 # The rule for everything wrong with each field's value.
 FIELD_RULES: dict[Field, Rule] = {
     cases.TITLE: CASE_TITLE, cases.SUMMARY: CASE_SUMMARY, cases.CENTRE: CASE_CENTRE, cases.THEMES: CASE_THEME,
@@ -148,45 +153,77 @@ MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 MARKUP_RE = re.compile(r"<[a-zA-Z/!]|\[[^\]]*\]\(|\*\*|__|`")
 
 
+class _Plan:
+    """A schema's checks, worked out once: `check` runs them for every file."""
+
+    def __init__(self, schema: Collection) -> None:
+        self.keys = schema.keys
+        self.known = frozenset(schema.keys)
+        self.unknown_key, self.missing = COLLECTION_RULES[schema]
+        self.required = tuple(f for f in schema.required)
+        self.checks = tuple((f.key, CHECKS[type(f)], f, FIELD_RULES[f]) for f in schema.fields)
+        self.ordered = tuple((f, schema[f.not_before]) for f in schema.fields if isinstance(f, Date) and f.not_before)
+        self.free_text = tuple(f.key for f in schema.fields if isinstance(f, (Text, Names)))
+        # Fields whose model attribute is the value as checked need no conversion.
+        self.convert = {f.key: None if type(f).to_model is Field.to_model and f.model_attr == f.key else f.to_model
+                        for f in schema.fields}
+
+
+_PLANS: dict[Collection, _Plan] = {}
+
+
+def _plan(schema: Collection) -> _Plan:
+    plan = _PLANS.get(schema)
+    if plan is None:
+        plan = _PLANS[schema] = _Plan(schema)
+    return plan
+
+
 def check_fields(ctx: FileContext, fm: Y, first_line: int, schema: Collection = cases.CASES) -> dict:
     """The valid values of a front matter mapping, by key; problems for the rest."""
-    keys = schema.keys
-    for key, (line, col) in fm.key_pos.items():
-        if key not in schema:
-            ctx.add(CASE_UNKNOWN_KEY, line, col, f"Ukendt felt '{key}'.", f"{did_you_mean(key, keys)} Tilladte felter: {', '.join(keys)}.")
+    plan = _plan(schema)
     v = fm.value
-    for f in schema.required:
+    if not plan.known.issuperset(v):
+        for key, (line, col) in fm.key_pos.items():
+            if key not in plan.known:
+                ctx.add(plan.unknown_key, line, col, f"Ukendt felt '{key}'.",
+                        f"{did_you_mean(key, plan.keys)} Tilladte felter: {', '.join(plan.keys)}.")
+    for f in plan.required:
         if f.key not in v:
-            ctx.add(CASE_REQUIRED, first_line, 1, f"Det påkrævede felt '{f.key}' mangler.", _no_default_hint(f))
+            ctx.add(plan.missing, first_line, 1, f"Det påkrævede felt '{f.key}' mangler.", _no_default_hint(f))
     out: dict = {}
-    for f in schema.fields:
-        node = v.get(f.key)
+    for key, check, f, rule in plan.checks:
+        node = v.get(key)
         if node is not None:
-            value = CHECKS[type(f)](ctx, node, f, FIELD_RULES[f])
+            value = check(ctx, node, f, rule)
             if value is not None:
-                out[f.key] = value
-    for f in schema.fields:
-        if isinstance(f, Date) and f.not_before:
-            first, then = out.get(f.not_before), out.get(f.key)
-            if first and then and then < first:
-                n, other = v[f.key], v[f.not_before]
-                ctx.at(FIELD_RULES[f], n, f"'{f.key}' ({then}) ligger før '{f.not_before}' ({first}).", "Ret en af datoerne.",
-                       (Related(ctx.rel, other.line, other.col, f"'{f.not_before}'"),))
-                del out[f.key]
+                out[key] = value
+    for f, before in plan.ordered:
+        first, then = out.get(before.key), out.get(f.key)
+        if first and then and then < first:
+            n, other = v[f.key], v[before.key]
+            ctx.at(FIELD_RULES[f], n, f"'{f.key}' ({then}) ligger før '{before.key}' ({first}).", "Ret en af datoerne.",
+                   (Related(ctx.rel, other.line, other.col, f"'{before.key}'"),))
+            del out[f.key]
     return out
 
 
 def free_text_nodes(fm: Y, schema: Collection = cases.CASES) -> list[Y]:
     """The front matter values people write freely (where personal data could slip in)."""
-    return [fm.value[f.key] for f in schema.fields if isinstance(f, (Text, Names)) and f.key in fm.value]
+    v = fm.value
+    return [v[key] for key in _plan(schema).free_text if key in v]
 
 
 def to_model_attrs(values: dict, schema: Collection = cases.CASES) -> dict:
     """The model object's attributes for a front matter's valid values."""
+    convert = _plan(schema).convert
     attrs: dict = {}
-    for f in schema.fields:
-        if f.key in values:
-            attrs.update(f.to_model(values[f.key]))
+    for key, value in values.items():
+        to_model = convert[key]
+        if to_model is None:
+            attrs[key] = value
+        else:
+            attrs.update(to_model(value))
     return attrs
 
 
