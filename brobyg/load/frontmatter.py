@@ -11,10 +11,12 @@ import errno
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Collection
 from typing import Any
 
 import yaml
 
+from brobyg.load.yaml_errors import body_in_front_matter, comment_after, explain, plain_mistake, yaml_lines
 from brobyg.problems import Report
 
 MAX_TEXT_BYTES = 512 * 1024  # a long case is ~10 KB; this only stops accidents
@@ -32,7 +34,9 @@ class Y:
 
     ``value`` is a plain scalar, a ``list[Y]`` or a ``dict[str, Y]``; for a
     mapping, ``key_pos`` holds where each key stands; for a scalar, ``raw``
-    is its text as written (``+4512345678`` where ``value`` is an int).
+    is its text as written (``+4512345678`` where ``value`` is an int) and
+    ``comment`` the text of a YAML comment that follows it on its last line
+    (``title: Sammen #sammen`` gives ``sammen``).
     """
 
     value: Any
@@ -40,6 +44,7 @@ class Y:
     col: int
     key_pos: dict[str, tuple[int, int]] | None = None
     raw: str | None = None
+    comment: str | None = None  # a '# …' YAML cut off after a scalar, on its last line
 
     @property
     def is_map(self) -> bool:
@@ -138,6 +143,10 @@ def split_front_matter(src: SourceText, report: Report) -> FrontMatterSplit | No
     start = first_nl + 1
     end = _END_FENCE.search(text, start)
     if end is None:
+        swallowed = body_in_front_matter(text[start:])
+        if swallowed:
+            _report_unterminated(src.rel, text[start:], 2, swallowed, None, report)
+            return None
         report.error(
             src.rel, 1, 1, "FM-UNTERMINATED",
             "Front matter slutter aldrig. Tilføj en linje med '---' efter det sidste felt, før selve teksten.",
@@ -149,34 +158,42 @@ def split_front_matter(src: SourceText, report: Report) -> FrontMatterSplit | No
     return FrontMatterSplit(yaml_text, 2, text[body_start:], body_line)
 
 
+def _report_unterminated(rel: str, yaml_text: str, first_line: int, swallowed: tuple[int, int],
+                         fence_line: int | None, report: Report) -> None:
+    last, body = swallowed
+    lines = yaml_lines(yaml_text)
+    divider = (f" Den '---' på linje {fence_line} er en skillelinje i teksten og kan ikke afslutte front matter."
+               if fence_line else "")
+    report.error(
+        rel, first_line + last, len(lines[last]) + 1, "FM-UNTERMINATED",
+        f"Front matter er ikke afsluttet: tilføj en linje med '---' efter linje {first_line + last} (det sidste felt), "
+        f"før teksten begynder på linje {first_line + body}.{divider}",
+    )
+
+
+def parse_front_matter(split: FrontMatterSplit, rel: str, report: Report, keys: Collection[str] = ()) -> Y | None:
+    """``parse_yaml`` for the front matter of a Markdown file: also notices a
+    missing closing '---' whose place a '---' divider in the body took."""
+    fence_line = split.body_first_line - 1
+    if "##" in split.yaml_text:
+        swallowed = body_in_front_matter(split.yaml_text)
+        if swallowed:
+            _report_unterminated(rel, split.yaml_text, split.yaml_first_line, swallowed, fence_line, report)
+            return None
+    return parse_yaml(split.yaml_text, rel, split.yaml_first_line, report, keys=keys, fence_line=fence_line)
+
+
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.M)
 
-_YAML_HINTS = [
-    ("mapping values are not allowed", "Står der ': ' inde i en tekst? Så sæt hele teksten i anførselstegn."),
-    ("could not find expected ':'", "Hvert felt skal skrives som 'navn: værdi'. Mangler der et kolon?"),
-    ("found character '\\t'", "Brug mellemrum, ikke tabulator, til indrykning."),
-    ("found unexpected end of stream", "Et anførselstegn eller en klamme er ikke lukket."),
-    ("did not find expected ',' or ']'", "En liste i [ ] mangler et komma eller den lukkende ']'."),
-    ("did not find expected ',' or '}'", "En { }-værdi mangler et komma eller den lukkende '}'."),
-    ("did not find expected key", "Indrykningen er skæv: felter på samme niveau skal starte i samme kolonne."),
-    ("found undefined alias", "Tegnet '*' har en særlig betydning i YAML. Sæt teksten i anførselstegn."),
-    ("expected alphabetic or numeric character", "Tegnene '*' og '&' har særlig betydning i YAML. Sæt teksten i anførselstegn."),
-    ("found character '@' that cannot start any token", "En værdi må ikke starte med '@'. Sæt den i anførselstegn."),
-    ("found character '`' that cannot start any token", "En værdi må ikke starte med '`'. Sæt den i anførselstegn."),
-]
-
-
-# Problems libyaml finds only where the text runs out or the next line starts.
-_UNCLOSED = ("found unexpected end of stream", "did not find expected ',' or ']'", "did not find expected ',' or '}'")
-
-
-def parse_yaml(text: str, rel: str, first_line: int, report: Report) -> Y | None:
+def parse_yaml(text: str, rel: str, first_line: int, report: Report, keys: Collection[str] = (),
+               fence_line: int | None = None) -> Y | None:
     """Parse YAML into ``Y`` values, rejecting what we never want in our files.
 
     We build values from the event stream ourselves (libyaml does the parsing)
     so that every value keeps its line, duplicate keys are caught (PyYAML
     silently keeps the last), and anchors, aliases and tags are refused before
-    an alias bomb can expand.
+    an alias bomb can expand. ``keys`` (the fields the file may have) sharpen
+    the hints; ``fence_line`` is the line of the front matter's closing '---'.
     """
     tab = _TAB_INDENT.search(text)
     if tab:
@@ -185,23 +202,19 @@ def parse_yaml(text: str, rel: str, first_line: int, report: Report) -> Y | None
         report.error(rel, line, col, "YAML-TAB", "Indrykning med tabulator er ikke tilladt i YAML. Brug mellemrum i stedet.")
         return None
     try:
-        return _build(yaml.parse(text, Loader=_LOADER), rel, first_line, report)
+        return _build(yaml.parse(text, Loader=_LOADER), text, rel, first_line, report, keys)
     except yaml.MarkedYAMLError as exc:
-        problem = (exc.problem or exc.context or "ukendt fejl").strip()
+        problem = (exc.problem or exc.context or "").strip()
         mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark and any(p in problem for p in _UNCLOSED):
-            mark = exc.context_mark  # where the quote or bracket was opened, not where the text ran out
-        line = first_line + (mark.line if mark else 0)
-        col = (mark.column + 1) if mark else 1
-        hint = next((h for key, h in _YAML_HINTS if key in problem), "Tjek kolon, indrykning og anførselstegn på linjen.")
-        if "cannot start any token" in problem and mark:
-            lines = text.split("\n")
-            ch = lines[mark.line][mark.column : mark.column + 1] if mark.line < len(lines) else ""
-            if ch.strip():
-                hint = f"En værdi må ikke starte med '{ch}'. Sæt den i anførselstegn."
-        report.error(rel, line, col, "YAML-SYNTAX", f"Ugyldig YAML ({problem}). {hint}")
-    except (yaml.YAMLError, ValueError, RecursionError) as exc:
-        report.error(rel, first_line, 1, "YAML-SYNTAX", f"Ugyldig YAML ({exc}). Tjek kolon, indrykning og anførselstegn.")
+        if fence_line is not None:
+            swallowed = body_in_front_matter(text, mark.line if mark else 0)
+            if swallowed:
+                _report_unterminated(rel, text, first_line, swallowed, fence_line, report)
+                return None
+        line, col, hint = explain(text, problem, mark, exc.context_mark if exc.problem_mark else None, keys)
+        report.error(rel, first_line + line, col, "YAML-SYNTAX", f"Ugyldig YAML. {hint}")
+    except (yaml.YAMLError, ValueError, RecursionError):
+        report.error(rel, first_line, 1, "YAML-SYNTAX", "Ugyldig YAML. Tjek kolon, indrykning og anførselstegn.")
     return None
 
 
@@ -209,7 +222,7 @@ class _Stop(Exception):
     """Raised inside the builder after a problem was reported."""
 
 
-def _build(events, rel: str, first_line: int, report: Report) -> Y | None:
+def _build(events, text: str, rel: str, first_line: int, report: Report, keys: Collection[str] = ()) -> Y | None:
     stack: list[Y] = []  # open containers
     pending_keys: list[tuple[str, int, int] | None] = []  # per open map: key awaiting its value
     root: Y | None = None
@@ -222,6 +235,31 @@ def _build(events, rel: str, first_line: int, report: Report) -> Y | None:
         line, col = pos(ev)
         report.error(rel, line, col, code, msg)
         raise _Stop
+
+    # Split into lines only when a value needs a second look: most files need none.
+    lines = yaml_lines(text) if "#" in text else []
+    # Lines that may hold a comment after a value.
+    hash_lines = {i for i, ln in enumerate(lines) if "#" in ln} if lines else ()
+
+    def lint_plain(ev, key: tuple[str, int, int] | None) -> None:
+        """Text YAML accepts but the contributor did not mean: 'name:Lise' or
+        '-vejen-ind' on the line under a key, or on a text's later lines, and
+        'published 2025-03-01' read as the end of the text above it."""
+        if not lines:
+            lines.extend(yaml_lines(text))
+        start, end = ev.start_mark.line, ev.end_mark.line
+        key_line, key_indent = (key[1] - first_line, key[2] - 1) if key else (None, None)
+        found = None
+        if key_line is not None and start > key_line:
+            found = plain_mistake(lines[start], keys)
+        i = start
+        while not found and i < end:
+            i += 1
+            found = plain_mistake(lines[i], keys, key_indent)
+            start = i
+        if found:
+            report.error(rel, first_line + start, found[0] + 1, "YAML-SYNTAX", f"Ugyldig YAML. {found[1]}")
+            raise _Stop
 
     def attach(node: Y, ev) -> None:
         nonlocal root
@@ -246,6 +284,11 @@ def _build(events, rel: str, first_line: int, report: Report) -> Y | None:
             pending_keys[-1] = (name, node.line, node.col)
         else:
             name, kline, kcol = key
+            if node.value is None and ":" in name and not node.raw:  # '{start:2024-01}'
+                found = plain_mistake(name, keys)
+                if found:
+                    report.error(rel, kline, kcol + found[0], "YAML-SYNTAX", f"Ugyldig YAML. {found[1]}")
+                    raise _Stop
             parent.value[name] = node
             parent.key_pos[name] = (kline, kcol)
             pending_keys[-1] = None
@@ -263,7 +306,14 @@ def _build(events, rel: str, first_line: int, report: Report) -> Y | None:
                 if ev.tag and ev.tag != "!":
                     refuse(ev, "YAML-TAG", _tag_msg(ev.tag))
                 mark = ev.start_mark
-                attach(Y(_scalar(ev), first_line + mark.line, mark.column + 1, raw=ev.value), ev)
+                node = Y(_scalar(ev), first_line + mark.line, mark.column + 1, raw=ev.value)
+                if not ev.style:
+                    key = pending_keys[-1] if pending_keys else None  # set only for a mapping's value
+                    if ev.end_mark.line != mark.line or (key is not None and first_line + mark.line > key[1]):
+                        lint_plain(ev, key)
+                if hash_lines and ev.end_mark.line in hash_lines and ev.style not in ("|", ">"):
+                    node.comment = comment_after(lines[ev.end_mark.line], ev.end_mark.column)
+                attach(node, ev)
             elif cls in ends:
                 stack.pop()
                 pending_keys.pop()

@@ -20,7 +20,7 @@ from urllib.parse import unquote
 from brobyg.validate import body as bodyscan
 from brobyg import forked
 from brobyg.validate import privacy
-from brobyg.load.frontmatter import Y, is_date, parse_yaml, read_text, split_front_matter
+from brobyg.load.frontmatter import Y, is_date, parse_front_matter, parse_yaml, read_text, split_front_matter
 from brobyg.model import (
     SLUG_RE, SUGGESTED_HEADINGS, THEME_IDS, VISIBILITIES, Case, Contact, KnowledgeBase, slugify,
 )
@@ -162,7 +162,7 @@ class CaseChecker:
         src = read_text(path, rel, r)
         split = src and split_front_matter(src, r)
         before_yaml = len(r.problems)
-        fm = split and parse_yaml(split.yaml_text, rel, split.yaml_first_line, r)
+        fm = split and parse_front_matter(split, rel, r, KNOWN_KEYS + CONTACT_KEYS + ('start', 'end'))
         if split and fm is None and len(r.problems) == before_yaml:  # nothing but blank lines or comments
             r.error(rel, 1, 1, "FM-MISSING", "Front matter er tom. Udfyld felterne fra skabelonen templates/case.md.")
             return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from brobyg.load.frontmatter import Y, parse_yaml, read_text, split_front_matter
+from brobyg.load.frontmatter import Y, parse_front_matter, parse_yaml, read_text, split_front_matter
 from brobyg.model import SLUG_RE, THEME_IDS, Centre, KnowledgeBase, TargetGroup, Theme, slugify
 from brobyg.problems import Report
 from brobyg.project import Project
@@ -152,7 +152,7 @@ def _load_topic(path, rel: str, report: Report) -> Theme | None:
     src = read_text(path, rel, report)
     split = src and split_front_matter(src, report)
     before = len(report.problems)
-    fm = split and parse_yaml(split.yaml_text, rel, split.yaml_first_line, report)
+    fm = split and parse_front_matter(split, rel, report, TOPIC_FIELDS)
     if split and fm is None and len(report.problems) == before:  # nothing but blank lines or comments
         report.error(rel, 1, 1, "FM-MISSING", "Front matter er tom. Skriv felterne title, question og guiding_questions mellem de to '---'-linjer.")
         return None

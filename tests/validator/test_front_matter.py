@@ -53,8 +53,14 @@ def test_missing_front_matter(kb, text):
 def test_unterminated_front_matter(kb):
     kb.write("cases/fm.md", "---\n" + VALID_YAML + "\n## Baggrund\n\nTekst.\n")
     problems = kb.problems()
-    assert [(p.code, p.line, p.col) for p in problems] == [("FM-UNTERMINATED", 1, 1)]
-    assert "'---'" in problems[0].message
+    # On the last field, after which the '---' is missing; not at the body's heading.
+    assert [(p.code, p.line, p.col) for p in problems] == [("FM-UNTERMINATED", 8, len("published: 2025-03-01") + 1)]
+    assert "'---'" in problems[0].message and "linje 8" in problems[0].message
+
+
+def test_unterminated_front_matter_without_a_body(kb):
+    kb.write("cases/fm.md", "---\n" + VALID_YAML)
+    assert [(p.code, p.line, p.col) for p in kb.problems()] == [("FM-UNTERMINATED", 1, 1)]
 
 
 def test_yaml_end_marker_closes_front_matter(kb):
@@ -90,7 +96,7 @@ def test_front_matter_that_is_not_a_mapping(kb, yaml_text):
         ("centre: frivilligcenter-fjordby", "centre: @fjordby", 4, 9, "'@'"),
         ("title: Åben café som første skridt", "title: `Åben` café", 2, 8, "'`'"),
         # a key indented differently from its siblings
-        ("visibility: public", "visibility: public\n  published: 2025-03-01", 8, 12, "anførselstegn"),
+        ("visibility: public", "visibility: public\n  published: 2025-03-01", 8, 3, "Ryk 'published:' ud"),
         # a second YAML document
         ("published: 2025-03-01", "published: 2025-03-01\n--- ekstra", 9, 1, "'---'"),
     ],
