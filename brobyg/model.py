@@ -96,6 +96,7 @@ class KnowledgeBase:
     centres: dict[str, Centre] = field(default_factory=dict)
     target_groups: dict[str, TargetGroup] = field(default_factory=dict)
     regions: dict[str, str] = field(default_factory=dict)  # municipality -> region
+    public_numbers: dict[str, str] = field(default_factory=dict)  # 8 digits -> public institution
     cases: dict[str, Case] = field(default_factory=dict)
 
     def for_audience(self, audience: str) -> "KnowledgeBase":
@@ -112,6 +113,7 @@ class KnowledgeBase:
             centres=self.centres,
             target_groups=self.target_groups,
             regions=self.regions,
+            public_numbers=self.public_numbers,
             cases={s: c for s, c in self.cases.items() if not c.members_only},
         )
 

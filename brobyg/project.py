@@ -39,6 +39,10 @@ class Project:
     def target_groups_file(self) -> Path:
         return self.data_dir / "target-groups.yml"
 
+    @property
+    def public_numbers_file(self) -> Path:
+        return self.data_dir / "public-numbers.yml"
+
     def rel(self, path: Path) -> str:
         """Repository-relative POSIX path for messages; absolute when outside.
 

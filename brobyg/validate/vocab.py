@@ -124,6 +124,29 @@ def load_target_groups(project: Project, report: Report) -> dict[str, TargetGrou
     }
 
 
+def load_public_numbers(project: Project, report: Report) -> dict[str, str]:
+    """8 digits -> name, from data/public-numbers.yml: public institutions'
+    numbers (borgerservice, lægevagten) that may stand in a case. Optional."""
+    from brobyg.validate.privacy import phone_digits
+
+    if not project.public_numbers_file.exists():
+        return {}
+    numbers: dict[str, str] = {}
+    seen: dict[str, int] = {}
+    for rel, rec in _records(project, project.public_numbers_file, report, {"number": True, "name": True}, "numre"):
+        node = rec.value["number"]
+        digits = phone_digits(str(node.value))
+        if not re.fullmatch(r"\d{8}", digits):
+            report.error(rel, node.line, node.col, "DATA-FIELD",
+                         f"'{node.value}' er ikke et dansk telefonnummer med 8 cifre. Skriv det som \"70 11 31 31\".")
+        elif digits in seen:
+            report.error(rel, node.line, node.col, "DATA-DUPLICATE", f"Nummeret står allerede på linje {seen[digits]}. Slet det ene.")
+        else:
+            seen[digits] = node.line
+            numbers[digits] = rec.value["name"].value.strip()
+    return numbers
+
+
 TOPIC_FIELDS = ("title", "question", "guiding_questions")
 
 
@@ -196,4 +219,5 @@ def load_vocabularies(project: Project, report: Report) -> KnowledgeBase:
         centres=load_centres(project, regions, report),
         target_groups=load_target_groups(project, report),
         regions=regions,
+        public_numbers=load_public_numbers(project, report),
     )
