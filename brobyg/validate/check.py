@@ -19,7 +19,7 @@ from urllib.parse import unquote
 
 from brobyg.validate import body as bodyscan
 from brobyg import forked
-from brobyg.validate import privacy
+from brobyg.validate import placement, privacy
 from brobyg.load.frontmatter import Y, is_date, parse_front_matter, parse_yaml, read_text, split_front_matter
 from brobyg.model import (
     SLUG_RE, SUGGESTED_HEADINGS, THEME_IDS, VISIBILITIES, Case, Contact, KnowledgeBase, slugify,
@@ -62,9 +62,11 @@ def check(root: Path, paths: list[Path] | None = None, today: dt.date | None = N
     if paths is not None and any(root.resolve().is_relative_to(p.resolve()) for p in paths):
         paths = None  # `check .`: the whole knowledge base
     all_cases = project.case_files()
-    _misnamed_case_files(project, report)
     expanded = [] if paths is None else _expand(paths)
-    selected = all_cases if paths is None else [p for p in expanded if _is_case_path(project, p)]
+    misplaced = placement.findings(project, paths, expanded)
+    for f in misplaced:
+        report.add(f.rel, 0, 0, f.code, f.message, f.severity)
+    selected = all_cases if paths is None else [p for p in expanded if placement.is_case_path(project, p)]
     case_slugs = {p.stem for p in all_cases}
 
     def check_chunk(files: list[Path]) -> tuple[list[Case], list, list]:
@@ -82,25 +84,13 @@ def check(root: Path, paths: list[Path] | None = None, today: dt.date | None = N
     checker.check_members_links(kb)
 
     if paths is None:
-        return CheckResult(kb, report, len(all_cases) + len(data_files))
+        return CheckResult(kb, report, len(all_cases) + len(data_files) + len(misplaced))
     chosen = {project.rel(p) for p in expanded}
+    files = len(chosen | {f.rel for f in misplaced})
+    chosen |= {f.rel for f in misplaced}
     # Broken vocabularies make every case look wrong, so they are always shown.
     chosen |= {project.rel(p) for p in data_files}
-    return CheckResult(kb, report.only(chosen), len(set(expanded)))
-
-
-_TEXT_SUFFIXES = (".md", ".markdown", ".mdown", ".txt")
-
-
-def _misnamed_case_files(project: Project, report: Report) -> None:
-    """'Case.MD' or 'case.markdown' in cases/ would be skipped without a word."""
-    if not project.cases_dir.is_dir():
-        return
-    for path in sorted(project.cases_dir.iterdir(), key=str):
-        if path.suffix.lower() in _TEXT_SUFFIXES and path.suffix != ".md" and path.is_file():
-            suggestion = slugify(path.stem) or "min-case"
-            report.error(project.rel(path), 0, 0, "FILE-NAME",
-                         f"Filen '{path.name}' bliver ikke læst: en case skal ende på '.md'. Omdøb filen til '{suggestion}.md'.")
+    return CheckResult(kb, report.only(chosen), files)
 
 
 def _expand(paths: list[Path]) -> list[Path]:
@@ -116,11 +106,6 @@ def _is_file(path: Path) -> bool:
         return path.is_file()
     except (OSError, ValueError):
         return False
-
-
-def _is_case_path(project: Project, path: Path) -> bool:
-    # The folder decides, not a symlink's target.
-    return Path(os.path.abspath(path)).parent == Path(os.path.abspath(project.cases_dir)) and path.suffix == ".md"
 
 
 class _Lines:
