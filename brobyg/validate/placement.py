@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from brobyg.model import slugify
-from brobyg.problems import ERROR, WARNING
 from brobyg.project import Project
 
 # Folders whose Markdown is content: cases/*.md (directly), topics/*.md, docs/**, meetings/**.
@@ -30,15 +29,24 @@ TEXT_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".txt", ".text")
 WORD_SUFFIXES = (".docx", ".doc", ".odt", ".rtf", ".pages")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
-WHERE_CASES_GO = "En case skal ligge direkte i mappen cases/ og hedde cases/<navn>.md"
+
+# What is wrong with a file's place or name (Finding.kind); the file rules word it.
+AT_ROOT = "at root"
+IN_CASES_SUBFOLDER = "in a subfolder of cases"
+IN_TEMPLATES = "in templates"
+ELSEWHERE = "elsewhere"
+NOT_A_CASE = "not a case"  # README.md, the template, .github/: asked for by path
+NOT_MD = "not .md"  # cases/min-case.md.txt
+WORD_DOCUMENT = "word document"  # cases/referat.docx
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
     rel: str
-    code: str
-    severity: str
-    message: str
+    kind: str
+    name: str  # the file's name
+    suggestion: str  # the name it should have: 'min-case.md'
+    folder: str  # the folder it is in ('' at the root)
 
 
 def suggested_name(name: str) -> str:
@@ -66,8 +74,8 @@ def is_case_path(project: Project, path: Path) -> bool:
 
 
 def judge_path(project: Project, path: Path) -> Finding | None:
-    """A message for a file the contributor asked to check that is not a case,
-    or None when it is a case or a file ``check`` reads anyway (data, topics)."""
+    """What is wrong with a file the contributor asked to check that is not a
+    case; None when it is a case or a file ``check`` reads anyway (data, topics)."""
     rel, parts = _rel_parts(project, path)
     if is_case_path(project, path):
         return None
@@ -78,10 +86,7 @@ def judge_path(project: Project, path: Path) -> Finding | None:
     if parts[:1] == ("data",) or (len(parts) == 2 and parts[0] == "topics" and suffix == ".md"):
         return None  # checked as data files
     if rel in REPOSITORY_FILES or rel in TEMPLATE_FILES or parts[:1] == (".github",):
-        what = "skabelonen for nye cases" if rel in TEMPLATE_FILES else "en del af repositoriets egen dokumentation"
-        return Finding(rel, "FILE-NOT-CASE", WARNING,
-                       f"{rel} er ikke en case, men {what}, og bliver ikke tjekket som en case. {WHERE_CASES_GO}, fx "
-                       "cases/aaben-cafe.md.")
+        return Finding(rel, NOT_A_CASE, name, suggested_name(name), "/".join(parts[:-1]))
     if parts[:1] in (("docs",), ("meetings",)):
         return None
     if suffix in MARKDOWN_SUFFIXES + (".txt",) + WORD_SUFFIXES:
@@ -93,32 +98,22 @@ def misnamed_in_cases(rel: str, name: str) -> Finding | None:
     """A file directly in cases/ that looks like a case but is not read as one."""
     lower = name.lower()
     if any(lower.endswith(s) for s in WORD_SUFFIXES):
-        return Finding(rel, "FILE-NAME", ERROR,
-                       f"'{name}' er et tekstbehandlingsdokument og bliver ikke læst. Kopiér teksten over i en "
-                       f"Markdown-fil, fx '{suggested_name(name)}' (start fra skabelonen templates/case.md).")
+        return Finding(rel, WORD_DOCUMENT, name, suggested_name(name), "cases")
     if any(lower.endswith(s) for s in TEXT_SUFFIXES) and not name.endswith(".md"):
-        return Finding(rel, "FILE-NAME", ERROR,
-                       f"Filen '{name}' bliver ikke læst: en case skal ende på '.md'. Omdøb filen til '{suggested_name(name)}'.")
+        return Finding(rel, NOT_MD, name, suggested_name(name), "cases")
     return None
 
 
 def misplaced(rel: str, parts: tuple[str, ...], name: str) -> Finding:
-    target = f"cases/{suggested_name(name)}"
     if parts[:1] == ("cases",):
-        where = "ligger i en undermappe af cases/"
-        extra = " Undermapper er til en cases billeder og bilag."
+        kind = IN_CASES_SUBFOLDER
     elif parts[:1] == ("templates",):
-        where = "ligger i templates/, hvor skabelonerne bor"
-        extra = ""
+        kind = IN_TEMPLATES
     elif len(parts) == 1:
-        where = "ligger i repositoriets øverste mappe"
-        extra = ""
+        kind = AT_ROOT
     else:
-        where = f"ligger i {'/'.join(parts[:-1])}/"
-        extra = ""
-    return Finding(rel, "FILE-PLACE", ERROR,
-                   f"'{rel}' {where}, så den bliver hverken tjekket eller vist på sitet. {WHERE_CASES_GO}: "
-                   f"flyt filen til {target}.{extra}")
+        kind = ELSEWHERE
+    return Finding(rel, kind, name, suggested_name(name), "/".join(parts[:-1]))
 
 
 _LOOKS_LIKE_CASE = re.compile(r"^(?:centre|visibility|target_groups|themes):", re.M)
@@ -217,7 +212,7 @@ def _in_cases(project: Project, cases: Path, walk) -> list[Finding]:
 
 
 def findings(project: Project, paths: list[Path] | None, expanded: list[Path]) -> list[Finding]:
-    """What ``check`` says about files it does not read as cases: for the whole
+    """Files ``check`` does not read as cases but should say something about: for the whole
     repository, every stray file; for the paths asked for, each of them that is
     not a case, and the stray files inside the folders among them."""
     if paths is None:

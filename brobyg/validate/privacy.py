@@ -1,4 +1,4 @@
-"""Privacy rules: cases describe people in vulnerable positions.
+"""Privacy detectors: cases describe people in vulnerable positions.
 
 CPR numbers, e-mail addresses and phone numbers may only appear in the
 ``contact`` field (staff contact). Images must not carry a GPS position.
@@ -7,6 +7,7 @@ Precise in both directions: numbers a label names as something else (CVR,
 P-nr., EAN, j.nr., sagsnr., ISBN, reg.nr./kontonr., amounts, times) are not
 personal data; a public institution's number listed in data/public-numbers.yml
 and a centre's shared inbox on its own domain have a documented way through.
+The privacy rules (``brobyg/validate/rules/privacy.py``) say what to do.
 """
 
 from __future__ import annotations
@@ -18,8 +19,6 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
-
-_WHY = "Cases handler om mennesker i sårbare positioner, og teksten bliver offentlig"
 
 # The documented ways through, named in the messages so a contributor knows which applies.
 PUBLIC_NUMBERS_FILE = "data/public-numbers.yml"
@@ -138,6 +137,7 @@ def _years(number: str) -> bool:
 
 
 def _number_findings(text: str, allow: Allowances) -> Iterator[tuple[int, str, str]]:
+    """CPR numbers (whole and partial) and phone numbers, as (offset, kind, number)."""
     for run in _NUMBER_RUN.finditer(text):
         start, end = run.span()
         if end - start < 6:
@@ -146,9 +146,7 @@ def _number_findings(text: str, allow: Allowances) -> Iterator[tuple[int, str, s
         if nxt[:1] in ("x", "X", "*") or (nxt[:1] in ("-", " ") and nxt[1:2] in ("x", "X", "*")):
             for m in PARTIAL_CPR_RE.finditer(text, start, min(len(text), end + 6)):
                 if _valid_cpr_date(m.group(1), m.group(2), m.group(3)):
-                    yield m.start(), "PRIVACY-CPR", (
-                        f"Teksten ser ud til at indeholde et delvist CPR-nummer ('{m.group(0)}'). {_WHY}: "
-                        "slet nummeret helt; også fødselsdatoen alene kan pege på en person.")
+                    yield m.start(), PARTIAL_CPR, m.group(0)
         digits = sum(c.isdigit() for c in run.group(0))
         if digits < 8 or _labelled(text, start, end):
             continue
@@ -157,9 +155,7 @@ def _number_findings(text: str, allow: Allowances) -> Iterator[tuple[int, str, s
         for m in CPR_RE.finditer(text, start, stop):
             if _valid_cpr_date(m.group(1), m.group(2), m.group(3)):
                 cprs.append(m.span())
-                yield m.start(), "PRIVACY-CPR", (
-                    f"Teksten ser ud til at indeholde et CPR-nummer ('{m.group(0)}'). {_WHY}: slet nummeret helt."
-                )
+                yield m.start(), CPR, m.group(0)
         for m in PHONE_RE.finditer(text, start, stop):
             number = m.group(0)
             if any(s <= m.start() < e for s, e in cprs) or CPR_RE.fullmatch(number) or _years(number):
@@ -171,32 +167,29 @@ def _number_findings(text: str, allow: Allowances) -> Iterator[tuple[int, str, s
                 continue
             if phone_digits(number) in allow.public_numbers:
                 continue
-            yield m.start(), "PRIVACY-PHONE", (
-                f"Telefonnummeret '{number}' må ikke stå i teksten. {_WHY}. "
-                "Skriv en medarbejders nummer i feltet 'contact'. Er det et offentligt nummer (fx borgerservice "
-                f"eller lægevagten), kan det tilføjes med navn i {PUBLIC_NUMBERS_FILE}; så må det stå i teksten."
-            )
+            yield m.start(), PHONE, number
+
+
+CPR, PARTIAL_CPR, EMAIL, PHONE = "cpr", "partial cpr", "email", "phone"
+# An e-mail address on a centre's own domain that is not its shared inbox.
+EMAIL_ON_CENTRE_DOMAIN = "email on a centre's domain"
 
 
 def find(text: str, allow: Allowances = NOTHING_ALLOWED) -> Iterator[tuple[int, str, str]]:
-    """Yield (offset, code, message) for each piece of personal data in ``text``."""
+    """Yield (offset, kind, what was found) for each piece of personal data in
+    ``text``: CPR numbers first, then e-mail addresses, then phone numbers."""
     numbers = list(_number_findings(text, allow))
-    yield from (f for f in numbers if f[1] == "PRIVACY-CPR")
+    yield from (f for f in numbers if f[1] != PHONE)
     for m in EMAIL_RE.finditer(text) if "@" in text else ():
         local, _, domain = m.group(0).rpartition("@")
-        domain = domain.lower()
-        if local.lower() in SHARED_INBOXES and (domain in allow.centre_domains or domain.removeprefix("www.") in allow.centre_domains):
-            continue
-        own = domain in allow.centre_domains
-        way = (f"Kun centrets fælles postkasse ({', '.join(i + '@' + domain for i in SHARED_INBOXES[:2])} …) må stå i teksten."
-               if own else
-               "Et centers fælles postkasse på centrets eget domæne (fx info@ og domænet fra hjemmesiden i "
-               "data/centres.yml) må gerne stå i teksten.")
-        yield m.start(), "PRIVACY-EMAIL", (
-            f"E-mailadressen '{m.group(0)}' må ikke stå i teksten. {_WHY}. "
-            f"Skriv en medarbejders kontakt i feltet 'contact', og nævn ingen borgeres adresser. {way}"
-        )
-    yield from (f for f in numbers if f[1] == "PRIVACY-PHONE")
+        domain = domain.lower().removeprefix("www.")
+        if domain in allow.centre_domains:
+            if local.lower() in SHARED_INBOXES:
+                continue
+            yield m.start(), EMAIL_ON_CENTRE_DOMAIN, m.group(0)
+        else:
+            yield m.start(), EMAIL, m.group(0)
+    yield from (f for f in numbers if f[1] == PHONE)
 
 
 GPS_IFD = 0x8825

@@ -203,7 +203,7 @@ def test_generated_labelled_numbers_pass_and_unlabelled_ones_fail(d, style, labe
     if privacy._years(number) or privacy.CPR_RE.fullmatch(number):
         return
     found = list(privacy.find(f"Ring til Jens på {number} i aften."))
-    assert [code for _, code, _ in found] == ["PRIVACY-PHONE"], (number, found)
+    assert [kind for _, kind, _ in found] == [privacy.PHONE], (number, found)
     assert found[0][0] == len("Ring til Jens på ")
 
 
@@ -213,7 +213,7 @@ def test_generated_labelled_numbers_pass_and_unlabelled_ones_fail(d, style, labe
 def test_generated_partial_cpr_numbers_fail(day, month, year, mask, sep):
     cpr = f"{day:02}{month:02}{year:02}{sep}{mask}"
     found = list(privacy.find(f"Borgeren ({cpr}) kom."))
-    assert [(off, code) for off, code, _ in found] == [(len("Borgeren ("), "PRIVACY-CPR")], cpr
+    assert [(off, kind) for off, kind, _ in found] == [(len("Borgeren ("), privacy.PARTIAL_CPR)], cpr
 
 
 def test_a_fixture_copy_is_used_here(tmp_path):

@@ -1,0 +1,1 @@
+"""One schema per collection, declared once; everything else derives from it."""
