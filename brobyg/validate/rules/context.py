@@ -15,7 +15,7 @@ from brobyg.project import Project
 class Run:
     """One check of the knowledge base: what every file is judged against."""
 
-    __slots__ = ("project", "kb", "today", "case_slugs", "link_sites", "real_root", "real_dirs", "privacy_allowances")
+    __slots__ = ("project", "kb", "today", "case_slugs", "link_sites", "real_root", "real_dirs", "privacy_allowances", "_template_text")
 
     def __init__(self, project: Project, kb: KnowledgeBase, today: dt.date, case_slugs: set[str]) -> None:
         self.project = project
@@ -28,6 +28,16 @@ class Run:
         self.real_root = os.path.realpath(project.root)
         self.real_dirs: dict[str, str] = {}  # folder -> its real path
         self.privacy_allowances = None  # the privacy rules' ways through, made on first use
+        self._template_text = None
+
+    @property
+    def template_text(self):
+        """The template's and `new`'s placeholder words (read once per run)."""
+        if self._template_text is None:
+            from brobyg.validate import template_text
+
+            self._template_text = template_text.load(self.project)
+        return self._template_text
 
     def vocabulary(self, name: str):
         """The ids a reference field may name."""

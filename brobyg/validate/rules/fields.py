@@ -40,7 +40,8 @@ CASE_TITLE = Rule(
     "CASE-TITLE", ERROR, "Titlen er forkert",
     what=f"'title' skal være en tekst på {cases.TITLE.min_len}–{cases.TITLE.max_len} tegn.",
     why="Titlen står øverst på casen, i lister og i søgeresultater; den skal kunne læses på et øjeblik.",
-    fix="Skriv en kort titel, der siger, hvad I gjorde. Sæt den i anførselstegn, hvis den ligner et tal eller en dato.",
+    fix="Skriv en kort titel, der siger, hvad I gjorde, i stedet for skabelonens 'Skriv en kort titel'. Sæt den i "
+        "anførselstegn, hvis den ligner et tal eller en dato.",
     bad=case_example(title="Café"),
     good=case_example(title="Åben café som første skridt"),
 )
@@ -165,6 +166,7 @@ def check_fields(ctx: FileContext, fm: Y, first_line: int, schema: Collection = 
             value = CHECKS[type(f)](ctx, node, f, FIELD_RULES[f])
             if value is not None:
                 out[f.key] = value
+    _placeholders(ctx, v, out)
     for f in schema.fields:
         if isinstance(f, Date) and f.not_before:
             first, then = out.get(f.not_before), out.get(f.key)
@@ -174,6 +176,21 @@ def check_fields(ctx: FileContext, fm: Y, first_line: int, schema: Collection = 
                        (Related(ctx.rel, other.line, other.col, f"'{f.not_before}'"),))
                 del out[f.key]
     return out
+
+
+def _placeholders(ctx: FileContext, v: dict, out: dict) -> None:
+    """A title or summary still as the template or `new` left it."""
+    words = ctx.run.template_text
+    for key, rule, placeholder in (("title", CASE_TITLE, words.placeholder_title),
+                                   ("summary", CASE_SUMMARY, words.placeholder_summary)):
+        if key in out and placeholder(out[key]):
+            ctx.at(rule, v[key], f"'{key}' er stadig skabelonens pladsholder ('{_short(out[key])}').",
+                   f"Skriv {'casens egen titel' if key == 'title' else 'casens eget resumé'}; skabelonens tekst kan ikke udgives.")
+            del out[key]
+
+
+def _short(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def free_text_nodes(fm: Y, schema: Collection = cases.CASES) -> list[Y]:
