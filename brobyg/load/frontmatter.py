@@ -35,8 +35,8 @@ class Y:
     ``value`` is a plain scalar, a ``list[Y]`` or a ``dict[str, Y]``; for a
     mapping, ``key_pos`` holds where each key stands; for a scalar, ``raw``
     is its text as written (``+4512345678`` where ``value`` is an int) and
-    ``comment`` the text of a YAML comment that follows it on its last line
-    (``title: Sammen #sammen`` gives ``sammen``).
+    ``comment`` a YAML comment that follows it on its last line, with the
+    spaces before its '#' (``title: Sammen #sammen`` gives ``' #sammen'``).
     """
 
     value: Any
@@ -44,7 +44,7 @@ class Y:
     col: int
     key_pos: dict[str, tuple[int, int]] | None = None
     raw: str | None = None
-    comment: str | None = None  # a '# …' YAML cut off after a scalar, on its last line
+    comment: str | None = None  # '  # …': a comment after a scalar on its last line, with the spaces before '#'
 
     @property
     def is_map(self) -> bool:

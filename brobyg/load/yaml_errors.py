@@ -23,12 +23,12 @@ ODD_CHARS = {
     "\u2002": "et bredt mellemrum",
     "\u2003": "et bredt mellemrum",
     "\u3000": "et bredt mellemrum",
-    "\u200b": "et usynligt tegn (nulbredde-mellemrum)",
-    "\u200c": "et usynligt tegn (nulbredde-skilletegn)",
-    "\u200d": "et usynligt tegn (nulbredde-bindetegn)",
-    "\u2060": "et usynligt tegn (ordbinder)",
-    "\ufeff": "et usynligt tegn (BOM)",
-    "\u00ad": "en usynlig bindestreg (blød bindestreg)",
+    "\u200b": "et usynligt nulbredde-mellemrum",
+    "\u200c": "et usynligt nulbredde-skilletegn",
+    "\u200d": "et usynligt nulbredde-bindetegn",
+    "\u2060": "et usynligt ordbindetegn",
+    "\ufeff": "et usynligt BOM-tegn",
+    "\u00ad": "en usynlig blød bindestreg",
 }
 _ODD = re.compile("[" + "".join(ODD_CHARS) + "]")
 
@@ -138,13 +138,13 @@ def _line_mistake(line: str) -> tuple[int, str] | None:
 
 # 'summary: Et tilbud #sammen': a plain text that a comment cut short.
 _CUT_BY_COMMENT = re.compile(r"^\s*(?:-\s+)?[^\s:#][^:]*:[ \t]+[^\s\"'|>\[{#][^#]*?[ \t](#)")
-_COMMENT = re.compile(r"[ \t]+#(.*)$")
+_COMMENT = re.compile(r"[ \t]+#.*$")
 
 
 def comment_after(line: str, col: int) -> str | None:
-    """The text of a YAML comment starting after column ``col`` of ``line``."""
+    """A YAML comment after column ``col`` of ``line``, with the spaces before its '#'."""
     m = _COMMENT.match(line, col)
-    return m.group(1) if m else None
+    return m.group(0) if m else None
 
 
 def plain_mistake(line: str, keys: Collection[str], key_indent: int | None = None) -> tuple[int, str] | None:

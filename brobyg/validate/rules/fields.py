@@ -16,6 +16,7 @@ from brobyg.schema import cases
 from brobyg.schema.types import Choice, Collection, Contact, Date, Field, Flag, Names, Period, Ref, RefList, Text
 from brobyg.validate.rules.base import ERROR, Rule, case_example
 from brobyg.validate.rules.context import FileContext
+from brobyg.validate import habits
 from brobyg.validate.rules.base import did_you_mean
 
 FAMILY_TITLE = "Felter i en case"
@@ -24,7 +25,9 @@ CASE_UNKNOWN_KEY = Rule(
     "CASE-UNKNOWN-KEY", ERROR, "Ukendt felt",
     what="Front matter har et felt, som en case ikke kender, ofte en stavefejl som 'summery' eller 'theme'.",
     why="Et ukendt felt bliver ikke vist nogen steder, så det, der står i det, går tabt.",
-    fix="Ret stavningen (meddelelsen foreslår det nærmeste felt), eller slet feltet.",
+    fix="Ret stavningen (meddelelsen foreslår det nærmeste felt), eller slet feltet. Felterne har engelske navne "
+        "(titel hedder title, temaer hedder themes); står der et usynligt tegn i navnet, fx et hårdt mellemrum, "
+        "siger meddelelsen hvilket.",
     bad=case_example(summary=None, summery="Et ugentligt, uforpligtende caféformat, hvor borgere kan møde foreningerne."),
     good=case_example(summary="Et ugentligt, uforpligtende caféformat, hvor borgere kan møde foreningerne."),
 )
@@ -41,7 +44,8 @@ CASE_TITLE = Rule(
     what=f"'title' skal være en tekst på {cases.TITLE.min_len}–{cases.TITLE.max_len} tegn.",
     why="Titlen står øverst på casen, i lister og i søgeresultater; den skal kunne læses på et øjeblik.",
     fix="Skriv en kort titel, der siger, hvad I gjorde, i stedet for skabelonens 'Skriv en kort titel'. Sæt den i "
-        "anførselstegn, hvis den ligner et tal eller en dato.",
+        "almindelige anførselstegn (\"…\"), hvis den ligner et tal eller en dato eller indeholder ' #'; Words "
+        "typografiske anførselstegn (“…”) kommer med i titlen og er derfor en fejl.",
     bad=case_example(title="Café"),
     good=case_example(title="Åben café som første skridt"),
 )
@@ -152,17 +156,22 @@ MARKUP_RE = re.compile(r"<[a-zA-Z/!]|\[[^\]]*\]\(|\*\*|__|`")
 def check_fields(ctx: FileContext, fm: Y, first_line: int, schema: Collection = cases.CASES) -> dict:
     """The valid values of a front matter mapping, by key; problems for the rest."""
     keys = schema.keys
+    meant = set()  # keys written so that a habit hid them ('titel', 'centre' with a no-break space)
     for key, (line, col) in fm.key_pos.items():
         if key not in schema:
-            ctx.add(CASE_UNKNOWN_KEY, line, col, f"Ukendt felt '{key}'.", f"{did_you_mean(key, keys)} Tilladte felter: {', '.join(keys)}.")
+            hint = habits.key_hint(key, keys, schema.fields) or did_you_mean(key, keys).strip()
+            meant.add(habits.meant_key(key, keys, schema.fields))
+            ctx.add(CASE_UNKNOWN_KEY, line, col, f"Ukendt felt '{key}'.", f"{hint} Tilladte felter: {', '.join(keys)}.".strip())
     v = fm.value
     for f in schema.required:
-        if f.key not in v:
+        if f.key not in v and f.key not in meant:  # the unknown key's message already says it
             ctx.add(CASE_REQUIRED, first_line, 1, f"Det påkrævede felt '{f.key}' mangler.", _no_default_hint(f))
     out: dict = {}
     for f in schema.fields:
         node = v.get(f.key)
-        if node is not None:
+        if node is not None and node.value is None and node.key_pos is None:  # 'visibility:' with nothing after
+            ctx.at(FIELD_RULES[f], node, f"Feltet '{f.key}' er tomt.", _empty_hint(f))
+        elif node is not None:
             value = CHECKS[type(f)](ctx, node, f, FIELD_RULES[f])
             if value is not None:
                 out[f.key] = value
@@ -207,6 +216,71 @@ def to_model_attrs(values: dict, schema: Collection = cases.CASES) -> dict:
     return attrs
 
 
+def _empty_hint(f: Field) -> str:
+    if isinstance(f, Choice):
+        options = " eller ".join(f"'{v}' ({meaning})" for v, meaning in f.choices)
+        return f"Skriv {options} efter kolon; der er ingen standardværdi."
+    example = f.example.strip()
+    if isinstance(f, Contact):
+        hint = f"Skriv felterne på linjerne under, rykket ind: '  {f.parts[0]}: …', '  {f.parts[1]}: …'."
+    elif isinstance(f, Text) or not example or "\n" in example or example.startswith((">", "|")):
+        hint = f"Skriv en tekst ({f.label.lower()}) efter kolon på samme linje."
+    else:
+        hint = f"Skriv en værdi efter kolon, fx '{f.key}: {example}'."
+    return hint if f.required else f"{hint[:-1]}, eller slet linjen, hvis feltet ikke skal bruges."
+
+
+def _labels(ctx: FileContext, vocabulary: str) -> dict[str, str]:
+    """id -> the name a contributor may write instead of it."""
+    kb = ctx.run.kb
+    if vocabulary == "themes":
+        return {t.id: t.title for t in kb.themes.values()}
+    if vocabulary == "centres":
+        return {c.id: c.name for c in kb.centres.values()}
+    if vocabulary == "target_groups":
+        return {g.id: g.label for g in kb.target_groups.values()}
+    return {}
+
+
+def _unknown_id_hint(ctx: FileContext, value: str, known, f) -> str:
+    hint = habits.id_hint(value, known, _labels(ctx, f.vocabulary))
+    return f"{hint} De gyldige id'er står i {f.source}." if hint else f"{did_you_mean(value, known)} De gyldige id'er står i {f.source}.".strip()
+
+
+def _quoted_text(ctx: FileContext, n: Y, key: str, rule: Rule) -> bool:
+    """Word's typographic quotes around a text, which YAML keeps as part of it."""
+    quoted = habits.curly_wrapped(n.value.strip())
+    if not quoted:
+        return False
+    ctx.at(rule, n, f"'{key}' står i typografiske anførselstegn ({quoted[0]}), som YAML ikke regner for anførselstegn, "
+                    "så de ville komme med på siden.",
+           f"Skriv almindelige anførselstegn (\"{quoted[1]}\") eller ingen. Tjekket retter det ikke selv: så ville filen "
+           "sige én ting og sitet vise en anden.")
+    return True
+
+
+def _cut_by_comment(ctx: FileContext, n: Y, key: str, rule: Rule) -> bool:
+    """'title: Sammen #sammen': YAML reads ' #' as the start of a comment."""
+    if n.comment is None:
+        return False
+    gap = len(n.comment) - len(n.comment.lstrip())
+    text = n.comment.lstrip()[1:]
+    # '#sammen' is a hashtag in the text; ' # note' after one space reads as text too, unless it is
+    # the template's own comment. A comment set apart by more spaces is a comment.
+    if not (text[:1].strip() or (gap == 1 and not template_comment(ctx, text))):
+        return False
+    ctx.at(rule, n, f"'{key}' er skåret af ved ' #{text}': YAML læser ' #' som starten på en kommentar, så kun "
+                    f"'{n.value}' ville komme med på siden.",
+           f"Sæt hele teksten i anførselstegn: {key}: \"{n.value} #{text}\"")
+    return True
+
+
+def template_comment(ctx: FileContext, comment: str) -> bool:
+    from brobyg.validate.template_text import normalise
+
+    return normalise(comment) in ctx.run.template_text.comments
+
+
 def _no_default_hint(f: Field) -> str:
     if isinstance(f, Choice):
         return f"Skriv {' eller '.join(repr(f'{f.key}: {v}') for v in f.values)}; der er ingen standardværdi."
@@ -219,6 +293,8 @@ def _no_default_hint(f: Field) -> str:
 def _text(ctx: FileContext, n: Y, f: Text, rule: Rule):
     if not isinstance(n.value, str):
         ctx.at(rule, n, f"'{f.key}' skal være en tekst.", "Sæt den i anførselstegn, hvis den ligner et tal eller en dato.")
+        return None
+    if _quoted_text(ctx, n, f.key, rule) or _cut_by_comment(ctx, n, f.key, rule):
         return None
     text = " ".join(n.value.split())
     if not f.min_len <= len(text) <= f.max_len:
@@ -236,7 +312,7 @@ def _ref(ctx: FileContext, n: Y, f: Ref, rule: Rule):
         ctx.at(rule, n, f"Angiv {f.noun} som et id, fx '{next(iter(known), 'frivilligcenter-eksempelby')}'.")
         return None
     if n.value not in known:
-        ctx.at(rule, n, f"Ukendt id '{n.value}' for {f.noun}.", f"{did_you_mean(n.value, known)} De gyldige id'er står i {f.source}.")
+        ctx.at(rule, n, f"Ukendt id '{n.value}' for {f.noun}.", _unknown_id_hint(ctx, n.value, known, f))
         return None
     return n.value
 
@@ -253,11 +329,15 @@ def _refs(ctx: FileContext, n: Y, f: RefList, rule: Rule):
     seen: dict[str, Y] = {}
     ok = True
     for item in items:
-        if not isinstance(item.value, str):
+        if item.value is None:
+            ctx.at(rule, item, f"Der står en tom værdi i listen over {f.nouns}.",
+                   "Slet det ekstra komma eller den tomme '- '-linje, eller skriv et id.")
+            ok = False
+        elif not isinstance(item.value, str):
             ctx.at(rule, item, f"Hver {f.noun} skal være et id (tekst), ikke '{item.value}'.")
             ok = False
         elif item.value not in known:
-            ctx.at(rule, item, f"Ukendt {f.noun} '{item.value}'.", f"{did_you_mean(item.value, known)} De gyldige id'er står i {f.source}.")
+            ctx.at(rule, item, f"Ukendt {f.noun} '{item.value}'.", _unknown_id_hint(ctx, item.value, known, f))
             ok = False
         elif item.value in seen:
             first = seen[item.value]
@@ -271,7 +351,8 @@ def _refs(ctx: FileContext, n: Y, f: RefList, rule: Rule):
 def _choice(ctx: FileContext, n: Y, f: Choice, rule: Rule):
     if n.value not in f.values:
         options = " eller ".join(f"'{v}' ({meaning})" for v, meaning in f.choices)
-        ctx.at(rule, n, f"'{f.key}' skal være {options}, ikke '{n.value}'.", did_you_mean(n.value, f.values))
+        hint = habits.id_hint(str(n.value), f.values, {}) if isinstance(n.value, str) else None
+        ctx.at(rule, n, f"'{f.key}' skal være {options}, ikke '{n.value}'.", hint or did_you_mean(n.value, f.values).strip())
         return None
     return n.value
 
@@ -301,7 +382,7 @@ def _period(ctx: FileContext, n: Y, f: Period, rule: Rule):
     ok = True
     for key, (line, col) in n.key_pos.items():
         if key not in f.parts:
-            ctx.add(rule, line, col, f"'{f.key}' kender kun '{start}' og '{end}', ikke '{key}'.")
+            ctx.add(rule, line, col, f"'{f.key}' kender kun '{start}' og '{end}', ikke '{key}'.", habits.key_hint(key, f.parts) or "")
             ok = False
     months = {}
     for key in f.parts:
@@ -326,6 +407,9 @@ def _period(ctx: FileContext, n: Y, f: Period, rule: Rule):
 
 
 def _names(ctx: FileContext, n: Y, f: Names, rule: Rule):
+    if n.is_seq and any(isinstance(i.value, str) and (_quoted_text(ctx, i, f.key, rule) or _cut_by_comment(ctx, i, f.key, rule))
+                        for i in n.value):
+        return None
     if not n.is_seq or not all(isinstance(i.value, str) and 1 <= len(i.value.strip()) <= f.max_len for i in n.value):
         ctx.at(rule, n, f"'{f.key}' skal være en liste af korte navne (højst {f.max_len} tegn), fx [Kommunens jobcenter, Lokal idrætsforening].")
         return None
@@ -340,7 +424,8 @@ def _contact(ctx: FileContext, n: Y, f: Contact, rule: Rule):
     ok = True
     for key, (line, col) in n.key_pos.items():
         if key not in parts:
-            ctx.add(rule, line, col, f"Ukendt felt '{key}' i '{f.key}'.", f"{did_you_mean(key, parts)} Tilladte felter: {', '.join(parts)}.")
+            hint = habits.key_hint(key, parts) or did_you_mean(key, parts).strip()
+            ctx.add(rule, line, col, f"Ukendt felt '{key}' i '{f.key}'.", f"{hint} Tilladte felter: {', '.join(parts)}.".strip())
             ok = False
     out = {}
     for key in parts:
