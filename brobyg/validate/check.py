@@ -93,6 +93,7 @@ def check_case(run: Run, report: Report, path: Path) -> Case | None:
     if loaded is None:
         return None
     split, fm = loaded
+    ctx.front_matter = split
     values = fields.check_fields(ctx, fm, split.yaml_first_line)
     # Personal data may sit only in `contact`.
     privacy.in_nodes(ctx, fields.free_text_nodes(fm))

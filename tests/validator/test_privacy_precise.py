@@ -221,3 +221,33 @@ def test_a_fixture_copy_is_used_here(tmp_path):
     kb = copy_fixture("minimal", tmp_path / "kb")
     text = kb.read("data/centres.yml")
     assert "https://fjordby.example.org/" in text and "nordvang.example.org" not in text
+
+
+# -- a summary over several lines: the line where it is -------------------------
+
+MULTILINE = [
+    "summary: Et ugentligt, uforpligtende caféformat,\n  hvor borgere kan ringe til {x} og møde foreningerne.",
+    "summary: >-\n  Et ugentligt, uforpligtende caféformat,\n  hvor borgere kan ringe til {x} og møde foreningerne.",
+    "summary: |-\n  Et ugentligt, uforpligtende caféformat,\n  hvor borgere kan ringe til {x} og møde foreningerne.",
+    'summary: "Et ugentligt, uforpligtende caféformat,\n  hvor borgere kan ringe til {x} og møde foreningerne."',
+]
+
+
+@pytest.mark.parametrize("layout", MULTILINE, ids=["plain", "folded", "literal", "quoted"])
+@pytest.mark.parametrize(("x", "code"), [("22 33 44 55", "PRIVACY-PHONE"), ("010190-1234", "PRIVACY-CPR"),
+                                         ("jens@example.org", "PRIVACY-EMAIL")])
+def test_personal_data_on_the_second_line_of_a_summary(kb, layout, x, code):
+    fm = kb.dump_front_matter(kb.front_matter()).replace(
+        "summary: Et ugentligt, uforpligtende caféformat, hvor borgere kan møde foreningerne.", layout.format(x=x))
+    rel = kb.write_case("flere-linjer", fm)
+    [(line, col, _)] = only(kb, code)
+    assert (line, col) == kb.position(rel, x)
+
+
+def test_markup_on_the_second_line_of_a_summary(kb):
+    fm = kb.dump_front_matter(kb.front_matter()).replace(
+        "summary: Et ugentligt, uforpligtende caféformat, hvor borgere kan møde foreningerne.",
+        "summary: >-\n  Et ugentligt, uforpligtende caféformat,\n  hvor borgere kan møde **foreningerne**.")
+    rel = kb.write_case("flere-linjer", fm)
+    [(line, col, _)] = only(kb, "CASE-SUMMARY")
+    assert (line, col) == kb.position(rel, "**")

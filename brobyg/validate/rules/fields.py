@@ -300,8 +300,9 @@ def _text(ctx: FileContext, n: Y, f: Text, rule: Rule):
     if not f.min_len <= len(text) <= f.max_len:
         ctx.at(rule, n, f"'{f.key}' er {len(text)} tegn lang; den skal være {f.min_len}–{f.max_len} tegn.")
         return None
-    if f.plain and MARKUP_RE.search(text):
-        ctx.at(rule, n, f"'{f.key}' skal være almindelig tekst uden HTML, links eller Markdown-formatering.")
+    markup = MARKUP_RE.search(text) if f.plain else None
+    if markup:
+        ctx.add(rule, *ctx.where(n, markup.group(0)), f"'{f.key}' skal være almindelig tekst uden HTML, links eller Markdown-formatering.")
         return None
     return text
 

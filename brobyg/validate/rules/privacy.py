@@ -98,14 +98,15 @@ def in_text(ctx: FileContext, text: str, at) -> None:
 
 
 def in_nodes(ctx: FileContext, nodes: list[Y]) -> None:
-    """Personal data in front matter values (each reported where the value starts)."""
+    """Personal data in front matter values, each reported on the line where it
+    stands (a summary may run over several lines)."""
     allow = allowances(ctx)
     for node in nodes:
         for item in node.value if node.is_seq else [node]:
             if isinstance(item.value, str):
                 for _, kind, found in detect.find(item.value, allow):
                     rule, what, hint = _BY_KIND[kind](found)
-                    ctx.at(rule, item, what, hint)
+                    ctx.add(rule, *ctx.where(item, found), what, hint)
 
 
 def image_position(ctx: FileContext, pos: tuple[int, int], path: Path, where: str) -> bool | None:
