@@ -17,8 +17,11 @@ class Field:
     every run, and creating a dataclass costs more than a whole field check."""
 
     required: bool = True
-    example: str = ""  # the value as YAML, for the template
+    example: str = ""  # the template's placeholder value, as YAML
+    sample: str = ""  # the guide's example, as Markdown
+    guide: str = ""  # the guide's explanation (default: doc)
     attr: str = ""  # the model attribute (default: the key)
+    in_template: bool = True
 
     def __init__(self, key: str, label: str, doc: str, **options: Any) -> None:
         self.key = key
@@ -32,6 +35,10 @@ class Field:
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.key!r})"
 
+    def words(self, text: str, **extra: Any) -> str:
+        """``text`` with {option} filled in from this field (``{max_items_words}``: the number in Danish words)."""
+        return text.format_map(_Options(self, extra))
+
     @property
     def model_attr(self) -> str:
         return self.attr or self.key
@@ -41,11 +48,32 @@ class Field:
         return {self.model_attr: value}
 
 
+_NUMBER_WORDS = ("nul", "et", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti", "elleve", "tolv")
+
+
+class _Options(dict):
+    def __init__(self, field: Field, extra: dict) -> None:
+        super().__init__(extra)
+        self.field = field
+
+    def __missing__(self, name: str) -> Any:
+        if name.endswith("_words"):
+            return _NUMBER_WORDS[getattr(self.field, name[: -len("_words")])]
+        return getattr(self.field, name)
+
+
+class Id(Field):
+    """A record's own id: lowercase a-z, 0-9 and '-'."""
+
+
+class Url(Field):
+    """A web address starting with http:// or https://."""
+
+
 class Text(Field):
     min_len: int = 1
-    max_len: int = 200
+    max_len: int = 0  # 0: no limit
     plain: bool = False  # no HTML, links or Markdown
-    prompt: str = ""  # build.py new's question (default: the label)
 
 
 class Ref(Field):
@@ -63,6 +91,16 @@ class RefList(Field):
     source: str = ""
     min_items: int = 1
     max_items: int = 6
+
+    def to_model(self, value):
+        return {self.model_attr: tuple(value)}
+
+
+class TextList(Field):
+    """A list of short texts (a topic's guiding questions)."""
+
+    min_items: int = 1
+    max_items: int = 8
 
     def to_model(self, value):
         return {self.model_attr: tuple(value)}
@@ -115,16 +153,27 @@ class Flag(Field):
         return {self.model_attr: bool(value)}
 
 
-class Collection:
-    """One kind of content: its files, its fields and the model class it makes."""
+FRONT_MATTER = "front matter"  # one Markdown file per item, fields at the top
+RECORDS = "records"  # one YAML file: a list of items
 
-    def __init__(self, name: str, title: str, source: str, fields: tuple[Field, ...], model: type, doc: str = "") -> None:
+
+class Collection:
+    """One kind of content: its files, its fields and the model class it makes.
+
+    Adding a collection means declaring one of these (in its own module in
+    this package, listed in ``COLLECTIONS``) and its model class; the JSON
+    Schema follows from it, and the field checks from its field kinds."""
+
+    def __init__(self, name: str, title: str, source: str, fields: tuple[Field, ...], model: type, *,
+                 shape: str = FRONT_MATTER, schema_file: str = "", doc: str = "") -> None:
         self.name = name  # "cases"
         self.title = title  # Danish: "Cases"
         self.source = source  # where its files are: "cases/<slug>.md"
         self.fields = fields
         self.model = model
-        self.doc = doc  # Danish, for the guide
+        self.shape = shape
+        self.schema_file = schema_file or f"{name}.schema.json"  # under schemas/
+        self.doc = doc  # Danish, one sentence
         self._by_key = {f.key: f for f in fields}
         self.keys = tuple(self._by_key)
         self.required = tuple(f for f in fields if f.required)

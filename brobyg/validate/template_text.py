@@ -3,8 +3,9 @@ placeholder title and summary, its italic prompts under each heading, and
 ``build.py new``'s prompts. A case that still holds them is not written yet.
 
 All of it is read from where it is written, in one place here: the case
-schema's example values, ``build.py new``'s prompts and the repository's own
-``templates/case.md`` (so an edited template is recognised too).
+schema (its example title and summary, and the question under each heading,
+from which the template and ``build.py new`` are made) and the repository's
+own ``templates/case.md`` (so an edited or older template is recognised too).
 """
 
 from __future__ import annotations
@@ -54,12 +55,11 @@ class TemplateText:
 
 
 def load(project: Project) -> TemplateText:
-    from brobyg.commands.new_case import HINTS  # the prompts `new` writes
-    from brobyg.schema.cases import SUMMARY, TITLE
+    from brobyg.schema.cases import HEADINGS, SUMMARY, TITLE  # the template's and `new`'s words
 
     titles = {normalise(g) for g in GENERIC}
     summaries = set()
-    prompts = list(HINTS.values())
+    prompts = [question for _, question in HEADINGS]
     comments: set[str] = set()
     for example, into in ((TITLE.example, titles), (SUMMARY.example, summaries)):
         value = _yaml_value(example)

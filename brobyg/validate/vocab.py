@@ -9,6 +9,10 @@ from brobyg.load.frontmatter import Failure, Y
 from brobyg.model import SLUG_RE, THEME_IDS, Centre, KnowledgeBase, TargetGroup, Theme, slugify
 from brobyg.problems import Related, Report
 from brobyg.project import Project
+from brobyg.schema.centres import CENTRES
+from brobyg.schema.target_groups import TARGET_GROUPS
+from brobyg.schema.topics import TOPICS
+from brobyg.schema.types import Collection, Text, TextList
 from brobyg.validate.rules import frontmatter as fm_rules
 from brobyg.validate.rules.base import did_you_mean
 from brobyg.validate.rules.vocabularies import (
@@ -102,11 +106,17 @@ def _records(project: Project, path, report: Report, fields: dict[str, bool], wh
             yield rel, rec
 
 
+def _model(collection: Collection, rec: Y, **extra):
+    """The model object of a valid record: texts stripped, the rest as written."""
+    attrs = {f.model_attr: rec.value[f.key].value for f in collection.fields if f.key in rec.value}
+    attrs.update((f.model_attr, attrs[f.model_attr].strip()) for f in collection.fields if isinstance(f, Text) and f.model_attr in attrs)
+    return collection.model(**attrs, **extra)
+
+
 def load_centres(project: Project, regions: dict[str, str], report: Report) -> dict[str, Centre]:
     centres: dict[str, Centre] = {}
-    fields = {"id": True, "name": True, "municipality": True, "website": False}
+    fields = {f.key: f.required for f in CENTRES.fields}
     for rel, rec in _records(project, project.centres_file, report, fields, "centre"):
-        v = {k: n.value for k, n in rec.value.items()}
         muni = rec.value["municipality"]
         if regions and muni.value not in regions:
             report.add(DATA_MUNICIPALITY, rel, muni.line, muni.col, f"Ukendt kommune '{muni.value}'.",
@@ -116,16 +126,15 @@ def load_centres(project: Project, regions: dict[str, str], report: Report) -> d
         if site is not None and not URL_RE.match(site.value):
             report.add(DATA_FIELD, rel, site.line, site.col, "Hjemmesiden skal være en fuld adresse, der starter med https://.")
             continue
-        centres[v["id"]] = Centre(v["id"], v["name"].strip(), muni.value, regions.get(muni.value, ""), v.get("website"))
+        centre = _model(CENTRES, rec, region=regions.get(muni.value, ""))
+        centres[centre.id] = centre
     return centres
 
 
 def load_target_groups(project: Project, report: Report) -> dict[str, TargetGroup]:
-    fields = {"id": True, "label": True}
-    return {
-        rec.value["id"].value: TargetGroup(rec.value["id"].value, rec.value["label"].value.strip())
-        for _, rec in _records(project, project.target_groups_file, report, fields, "målgrupper")
-    }
+    fields = {f.key: f.required for f in TARGET_GROUPS.fields}
+    groups = (_model(TARGET_GROUPS, rec) for _, rec in _records(project, project.target_groups_file, report, fields, "målgrupper"))
+    return {group.id: group for group in groups}
 
 
 def load_public_numbers(project: Project, report: Report) -> dict[str, str]:
@@ -152,9 +161,6 @@ def load_public_numbers(project: Project, report: Report) -> dict[str, str]:
     return numbers
 
 
-TOPIC_FIELDS = ("title", "question", "guiding_questions")
-
-
 def load_topics(project: Project, report: Report) -> dict[str, Theme]:
     themes: dict[str, Theme] = {}
     for path in sorted(project.topics_dir.glob("*.md")) if project.topics_dir.is_dir() else []:
@@ -166,11 +172,12 @@ def load_topics(project: Project, report: Report) -> dict[str, Theme]:
         theme = _load_topic(path, rel, report)
         if theme:
             themes[theme.id] = theme
+    keys = TOPICS.keys
     for tid in THEME_IDS:
         path = project.topics_dir / f"{tid}.md"
         if not path.exists():
             report.add(TOPIC_MISSING, project.rel(path), 0, 0, f"Temaet '{tid}' mangler sin tekstfil.",
-                       f"Opret topics/{tid}.md med title, question og guiding_questions.")
+                       f"Opret topics/{tid}.md med {', '.join(keys[:-1])} og {keys[-1]}.")
     # The network's order, not the file system's.
     return {tid: themes[tid] for tid in THEME_IDS if tid in themes}
 
@@ -181,30 +188,35 @@ def _load_topic(path, rel: str, report: Report) -> Theme | None:
         return None
     split, fm = loaded
     ok = True
+    keys = TOPICS.keys
     for key, (line, col) in fm.key_pos.items():
-        if key not in TOPIC_FIELDS:
-            report.add(TOPIC_FIELD, rel, line, col, f"Ukendt felt '{key}'.", f"{did_you_mean(key, TOPIC_FIELDS)} Tilladte felter: {', '.join(TOPIC_FIELDS)}.")
+        if key not in TOPICS:
+            report.add(TOPIC_FIELD, rel, line, col, f"Ukendt felt '{key}'.", f"{did_you_mean(key, keys)} Tilladte felter: {', '.join(keys)}.")
             ok = False
-    for key in ("title", "question"):
-        node = fm.value.get(key)
-        if node is None or not isinstance(node.value, str) or not node.value.strip():
-            line, col = (node.line, node.col) if node else (1, 1)
-            report.add(TOPIC_FIELD, rel, line, col, f"Feltet '{key}' skal være en tekst.")
-            ok = False
-    gq = fm.value.get("guiding_questions")
-    questions: list[str] = []
-    if gq is None or not gq.is_seq or not (1 <= len(gq.value) <= 8) or not all(isinstance(q.value, str) for q in gq.value):
-        line, col = (gq.line, gq.col) if gq else (1, 1)
-        report.add(TOPIC_FIELD, rel, line, col, "Feltet 'guiding_questions' skal være en liste med 1–8 spørgsmål ('- Hvordan …?').")
-        ok = False
-    else:
-        questions = [q.value.strip() for q in gq.value]
+    values: dict = {}
+    for f in TOPICS.fields:
+        node = fm.value.get(f.key)
+        line, col = (node.line, node.col) if node else (1, 1)
+        if isinstance(f, Text):
+            if node is None or not isinstance(node.value, str) or not node.value.strip():
+                report.add(TOPIC_FIELD, rel, line, col, f"Feltet '{f.key}' skal være en tekst.")
+                ok = False
+            else:
+                values[f.model_attr] = node.value.strip()
+        elif isinstance(f, TextList):
+            if (node is None or not node.is_seq or not f.min_items <= len(node.value) <= f.max_items
+                    or not all(isinstance(q.value, str) for q in node.value)):
+                report.add(TOPIC_FIELD, rel, line, col,
+                           f"Feltet '{f.key}' skal være en liste med {f.min_items}–{f.max_items} spørgsmål ('- Hvordan …?').")
+                ok = False
+            else:
+                values.update(f.to_model([q.value.strip() for q in node.value]))
     if not split.body.strip():
         report.add(TOPIC_FIELD, rel, split.body_first_line, 1, "Temaet mangler en introduktion.", "Skriv et par afsnit efter front matter.")
         ok = False
     if not ok:
         return None
-    return Theme(path.stem, fm.value["title"].value.strip(), fm.value["question"].value.strip(), tuple(questions), split.body.strip())
+    return TOPICS.model(id=path.stem, intro=split.body.strip(), **values)
 
 
 def load_vocabularies(project: Project, report: Report) -> KnowledgeBase:

@@ -9,8 +9,10 @@ import shutil
 
 import pytest
 
-from brobyg.commands.new_case import HINTS
-from brobyg.model import SUGGESTED_HEADINGS
+from brobyg.schema.cases import HEADINGS
+from brobyg.schema.cases import SUGGESTED_HEADINGS
+
+HINTS = dict(HEADINGS)  # heading -> the question the template and `new` put under it
 from tests.conftest import REPO
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from brobyg.model import SUGGESTED_HEADINGS
+from brobyg.schema.cases import SUGGESTED_HEADINGS
 from brobyg.validate import body as bodyscan
 from brobyg.validate.rules import links, privacy
 from brobyg.validate.rules.base import ERROR, SAMPLE_BODY, WARNING, Rule, case_example

@@ -153,37 +153,64 @@ MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 MARKUP_RE = re.compile(r"<[a-zA-Z/!]|\[[^\]]*\]\(|\*\*|__|`")
 
 
+class _Plan:
+    """A schema's checks, worked out once: `check` runs them for every file."""
+
+    def __init__(self, schema: Collection) -> None:
+        self.keys = schema.keys
+        self.known = frozenset(schema.keys)
+        self.required = tuple(f for f in schema.required)
+        self.checks = tuple((f.key, CHECKS[type(f)], f, FIELD_RULES[f]) for f in schema.fields)
+        self.ordered = tuple((f, schema[f.not_before]) for f in schema.fields if isinstance(f, Date) and f.not_before)
+        self.free_text = tuple(f.key for f in schema.fields if isinstance(f, (Text, Names)))
+        # Fields whose model attribute is the value as checked need no conversion.
+        self.convert = {f.key: None if type(f).to_model is Field.to_model and f.model_attr == f.key else f.to_model
+                        for f in schema.fields}
+
+
+_PLANS: dict[Collection, _Plan] = {}
+
+
+def _plan(schema: Collection) -> _Plan:
+    plan = _PLANS.get(schema)
+    if plan is None:
+        plan = _PLANS[schema] = _Plan(schema)
+    return plan
+
+
 def check_fields(ctx: FileContext, fm: Y, first_line: int, schema: Collection = cases.CASES) -> dict:
     """The valid values of a front matter mapping, by key; problems for the rest."""
-    keys = schema.keys
-    meant = set()  # keys written so that a habit hid them ('titel', 'centre' with a no-break space)
-    for key, (line, col) in fm.key_pos.items():
-        if key not in schema:
-            hint = habits.key_hint(key, keys, schema.fields) or did_you_mean(key, keys).strip()
-            meant.add(habits.meant_key(key, keys, schema.fields))
-            ctx.add(CASE_UNKNOWN_KEY, line, col, f"Ukendt felt '{key}'.", f"{hint} Tilladte felter: {', '.join(keys)}.".strip())
+    plan = _plan(schema)
     v = fm.value
-    for f in schema.required:
+    meant = set()  # keys written so that a habit hid them ('titel', 'centre' with a no-break space)
+    if not plan.known.issuperset(v):
+        for key, (line, col) in fm.key_pos.items():
+            if key not in plan.known:
+                hint = habits.key_hint(key, plan.keys, schema.fields) or did_you_mean(key, plan.keys).strip()
+                meant.add(habits.meant_key(key, plan.keys, schema.fields))
+                ctx.add(CASE_UNKNOWN_KEY, line, col, f"Ukendt felt '{key}'.", f"{hint} Tilladte felter: {', '.join(plan.keys)}.".strip())
+    for f in plan.required:
         if f.key not in v and f.key not in meant:  # the unknown key's message already says it
             ctx.add(CASE_REQUIRED, first_line, 1, f"Det påkrævede felt '{f.key}' mangler.", _no_default_hint(f))
     out: dict = {}
-    for f in schema.fields:
-        node = v.get(f.key)
-        if node is not None and node.value is None and node.key_pos is None:  # 'visibility:' with nothing after
-            ctx.at(FIELD_RULES[f], node, f"Feltet '{f.key}' er tomt.", _empty_hint(f))
-        elif node is not None:
-            value = CHECKS[type(f)](ctx, node, f, FIELD_RULES[f])
+    for key, check, f, rule in plan.checks:
+        node = v.get(key)
+        if node is not None:
+            if node.value is None and node.key_pos is None:  # 'visibility:' with nothing after
+                ctx.at(rule, node, f"Feltet '{key}' er tomt.", _empty_hint(f))
+                continue
+            value = check(ctx, node, f, rule)
             if value is not None:
-                out[f.key] = value
-    _placeholders(ctx, v, out)
-    for f in schema.fields:
-        if isinstance(f, Date) and f.not_before:
-            first, then = out.get(f.not_before), out.get(f.key)
-            if first and then and then < first:
-                n, other = v[f.key], v[f.not_before]
-                ctx.at(FIELD_RULES[f], n, f"'{f.key}' ({then}) ligger før '{f.not_before}' ({first}).", "Ret en af datoerne.",
-                       (Related(ctx.rel, other.line, other.col, f"'{f.not_before}'"),))
-                del out[f.key]
+                out[key] = value
+    if schema is cases.CASES:
+        _placeholders(ctx, v, out)
+    for f, before in plan.ordered:
+        first, then = out.get(before.key), out.get(f.key)
+        if first and then and then < first:
+            n, other = v[f.key], v[before.key]
+            ctx.at(FIELD_RULES[f], n, f"'{f.key}' ({then}) ligger før '{before.key}' ({first}).", "Ret en af datoerne.",
+                   (Related(ctx.rel, other.line, other.col, f"'{before.key}'"),))
+            del out[f.key]
     return out
 
 
@@ -204,15 +231,20 @@ def _short(text: str, n: int = 60) -> str:
 
 def free_text_nodes(fm: Y, schema: Collection = cases.CASES) -> list[Y]:
     """The front matter values people write freely (where personal data could slip in)."""
-    return [fm.value[f.key] for f in schema.fields if isinstance(f, (Text, Names)) and f.key in fm.value]
+    v = fm.value
+    return [v[key] for key in _plan(schema).free_text if key in v]
 
 
 def to_model_attrs(values: dict, schema: Collection = cases.CASES) -> dict:
     """The model object's attributes for a front matter's valid values."""
+    convert = _plan(schema).convert
     attrs: dict = {}
-    for f in schema.fields:
-        if f.key in values:
-            attrs.update(f.to_model(values[f.key]))
+    for key, value in values.items():
+        to_model = convert[key]
+        if to_model is None:
+            attrs[key] = value
+        else:
+            attrs.update(to_model(value))
     return attrs
 
 

@@ -11,6 +11,7 @@ from brobyg.load.frontmatter import (
 )
 from brobyg.problems import Report
 from brobyg.schema.cases import CASES
+from brobyg.schema.topics import TOPICS
 from brobyg.validate.rules import files, yaml
 from brobyg.validate.rules.base import ERROR, SAMPLE_BODY, Rule, file_example, front_matter
 
@@ -45,14 +46,15 @@ FM_NOT_MAPPING = Rule(
 )
 
 # What an empty or list-shaped front matter should have held, per kind of file.
+_TOPIC_KEYS = TOPICS.keys
 _EMPTY_HINT = {
     "case": "Udfyld felterne fra skabelonen templates/case.md.",
-    "topic": "Skriv felterne title, question og guiding_questions mellem de to '---'-linjer.",
+    "topic": f"Skriv felterne {', '.join(_TOPIC_KEYS[:-1])} og {_TOPIC_KEYS[-1]} mellem de to '---'-linjer.",
 }
 # The fields each kind of file may have: they sharpen the YAML hints ('centre frivilligcenter-…' lacks a colon).
 _KEYS = {
     "case": tuple(CASES.keys) + tuple(CASES["contact"].parts) + ("start", "end"),
-    "topic": ("title", "question", "guiding_questions"),
+    "topic": tuple(TOPICS.keys),
 }
 _NOT_MAPPING = {
     "case": "Front matter skal bestå af felter på formen 'navn: værdi', ét pr. linje (title, summary, …).",
