@@ -61,9 +61,17 @@ def danish_keys(fields) -> dict[str, str]:
     return out
 
 
+def _as_key(key: str) -> str:
+    """'Target groups' -> 'target_groups': the letter case and separators people use."""
+    return "_".join(key.strip().casefold().replace("-", " ").replace("_", " ").split())
+
+
 def meant_key(key: str, allowed, fields=()) -> str | None:
     """The allowed key an unknown key stands for, when a habit changed it:
-    an invisible character, typographic quotes, the Danish word."""
+    an invisible character, typographic quotes, the Danish word, capitals or
+    a space or dash for the underscore."""
+    if _as_key(key) in allowed:
+        return _as_key(key)
     gone = invisible(key)
     if gone:
         return gone[0] if gone[0] in allowed else None
@@ -84,9 +92,55 @@ def key_hint(key: str, allowed, fields=()) -> str | None:
     quoted = curly_wrapped(key)
     if quoted and meant:
         return f"Feltnavnet står i typografiske anførselstegn ({quoted[0]}). Skriv bare {meant}:"
+    if meant and _as_key(key) == meant:
+        return f"Mente du '{meant}'? Feltnavne skrives med små bogstaver og '_', præcis som i skabelonen."
     if meant:
         return f"Mente du '{meant}'? Felterne har engelske navne."
     return None
+
+
+# Danish words for the values of a choice or a flag.
+CHOICE_WORDS = {
+    "offentlig": "public", "offentligt": "public", "alle": "public", "åben": "public",
+    "medlemmer": "members", "kun medlemmer": "members", "kun for medlemmer": "members", "medlem": "members",
+    "intern": "members", "internt": "members", "privat": "members",
+    "ja": True, "sand": True, "nej": False, "falsk": False,
+}
+
+
+def choice_hint(value: str, allowed) -> str | None:
+    """'offentlig' -> 'public': a Danish word for an English value."""
+    meant = CHOICE_WORDS.get(" ".join(value.casefold().split()))
+    if meant is None or (not isinstance(meant, bool) and meant not in allowed):
+        return None
+    written = str(meant).lower()
+    return f"Mente du '{written}'? Værdien skrives på engelsk: '{value}' hedder '{written}'."
+
+
+_MONTHS = {m: i for i, names in enumerate((
+    ("januar", "jan"), ("februar", "feb"), ("marts", "mar"), ("april", "apr"), ("maj",), ("juni", "jun"),
+    ("juli", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("oktober", "okt"), ("november", "nov"),
+    ("december", "dec")), 1) for m in names}
+
+
+def iso_date(text: str) -> str | None:
+    """'1. marts 2025', '01-03-2025', '1/3/2025', '01.03.2025' -> '2025-03-01' (a real date), else None."""
+    import datetime as dt
+    import re
+
+    t = " ".join(text.casefold().split())
+    m = re.fullmatch(r"(\d{1,2})\.? ([a-zæøå]+)\.? (\d{4})", t)
+    if m and m.group(2) in _MONTHS:
+        day, month, year = int(m.group(1)), _MONTHS[m.group(2)], int(m.group(3))
+    else:
+        m = re.fullmatch(r"(\d{1,2})[-./](\d{1,2})[-./](\d{4})", t)
+        if not m:
+            return None
+        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def id_hint(value: str, known, labels: dict[str, str]) -> str | None:

@@ -180,3 +180,40 @@ def test_an_empty_optional_value_says_it_can_go(kb, text):
 def test_an_empty_list_item_says_so(kb):
     [p] = problems_for(kb, "themes: [vejen-ind, velkomst]", "themes:\n  - velkomst\n  -")[1]
     assert p.code == "CASE-THEME" and "tom værdi" in p.message and "None" not in p.message
+
+
+# -- capitals and separators, Danish values and dates ----------------------------------
+
+
+@pytest.mark.parametrize(("written", "key"), [("Title", "title"), ("TITLE", "title"), ("target groups", "target_groups"),
+                                              ("target-groups", "target_groups"), ("Target_Groups", "target_groups")])
+def test_a_key_in_other_letters_or_separators(kb, written, key):
+    line = next(ln for ln in VALID_YAML.split("\n") if ln.startswith(key + ":"))
+    [p] = problems_for(kb, line, line.replace(key, written, 1))[1]
+    assert p.code == "CASE-UNKNOWN-KEY" and f"Mente du '{key}'?" in p.message and "små bogstaver" in p.message
+
+
+@pytest.mark.parametrize(("word", "value"), [("offentlig", "public"), ("Offentlig", "public"), ("medlemmer", "members"),
+                                             ("kun medlemmer", "members")])
+def test_a_danish_visibility_word(kb, word, value):
+    [p] = problems_for(kb, "visibility: public", f"visibility: {word}")[1]
+    assert p.code == "CASE-VISIBILITY" and f"Mente du '{value}'?" in p.message
+
+
+@pytest.mark.parametrize(("word", "value"), [("ja", "true"), ("nej", "false")])
+def test_a_danish_yes_or_no(kb, word, value):
+    kb.write_case("vane", VALID_YAML + f"example: {word}\n")
+    [(_, _, msg)] = only(kb, "CASE-EXAMPLE")
+    assert f"Mente du '{value}'?" in msg
+
+
+@pytest.mark.parametrize(("written", "iso"), [("1. marts 2025", "2025-03-01"), ("01-03-2025", "2025-03-01"), ("1/3/2025", "2025-03-01"),
+                                              ("01.03.2025", "2025-03-01"), ("15. jan. 2025", "2025-01-15")])
+def test_a_danish_date_gets_its_iso_form(kb, written, iso):
+    [p] = problems_for(kb, "published: 2025-03-01", f"published: {written}")[1]
+    assert p.code == "CASE-PUBLISHED" and f"published: {iso}" in p.message
+
+
+def test_an_impossible_danish_date_gets_no_iso_form(kb):
+    [p] = problems_for(kb, "published: 2025-03-01", "published: 31. februar 2025")[1]
+    assert p.code == "CASE-PUBLISHED" and "Skriv published:" not in p.message

@@ -384,7 +384,7 @@ def _refs(ctx: FileContext, n: Y, f: RefList, rule: Rule):
 def _choice(ctx: FileContext, n: Y, f: Choice, rule: Rule):
     if n.value not in f.values:
         options = " eller ".join(f"'{v}' ({meaning})" for v, meaning in f.choices)
-        hint = habits.id_hint(str(n.value), f.values, {}) if isinstance(n.value, str) else None
+        hint = (habits.id_hint(n.value, f.values, {}) or habits.choice_hint(n.value, f.values)) if isinstance(n.value, str) else None
         ctx.at(rule, n, f"'{f.key}' skal være {options}, ikke '{n.value}'.", hint or did_you_mean(n.value, f.values).strip())
         return None
     return n.value
@@ -396,7 +396,9 @@ def _date(ctx: FileContext, n: Y, f: Date, rule: Rule):
         try:
             value = dt.date.fromisoformat(value.strip())
         except ValueError:
-            ctx.at(rule, n, f"'{f.key}' skal være en rigtig dato på formen ÅÅÅÅ-MM-DD, fx 2025-03-01; '{n.value}' er det ikke.")
+            iso = habits.iso_date(value)
+            ctx.at(rule, n, f"'{f.key}' skal være en rigtig dato på formen ÅÅÅÅ-MM-DD, fx 2025-03-01; '{n.value}' er det ikke.",
+                   f"Skriv {f.key}: {iso}." if iso else "")
             return None
     if not is_date(value):
         ctx.at(rule, n, f"'{f.key}' skal være en dato på formen ÅÅÅÅ-MM-DD, fx 2025-03-01.")
@@ -488,7 +490,8 @@ def _contact(ctx: FileContext, n: Y, f: Contact, rule: Rule):
 
 def _flag(ctx: FileContext, n: Y, f: Flag, rule: Rule):
     if not isinstance(n.value, bool):
-        ctx.at(rule, n, f"'{f.key}' skal være true eller false.")
+        ctx.at(rule, n, f"'{f.key}' skal være true eller false.",
+               (habits.choice_hint(n.value, ()) or "") if isinstance(n.value, str) else "")
         return None
     return n.value
 
