@@ -159,6 +159,7 @@ class KnowledgeBase:
     centres: dict[str, Centre] = field(default_factory=dict)
     target_groups: dict[str, TargetGroup] = field(default_factory=dict)
     regions: dict[str, str] = field(default_factory=dict)  # municipality -> region
+    public_numbers: dict[str, str] = field(default_factory=dict)  # 8 digits -> public institution
     cases: dict[str, Case] = field(default_factory=dict)
     meetings: dict[str, Meeting] = field(default_factory=dict)
 
@@ -177,6 +178,7 @@ class KnowledgeBase:
             centres=self.centres,
             target_groups=self.target_groups,
             regions=self.regions,
+            public_numbers=self.public_numbers,
             cases=cases,
             meetings={s: _public_meeting(m, cases) for s, m in self.meetings.items() if not m.members_only},
         )

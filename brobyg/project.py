@@ -8,6 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+# The generated templates contributors copy (python -m brobyg.commands.generate writes them).
+CASE_TEMPLATE = "templates/case.md"
+MEETING_TEMPLATE = "templates/meeting.md"
+
+
 @dataclass(frozen=True)
 class Project:
     root: Path
@@ -43,6 +48,10 @@ class Project:
     @property
     def target_groups_file(self) -> Path:
         return self.data_dir / "target-groups.yml"
+
+    @property
+    def public_numbers_file(self) -> Path:
+        return self.data_dir / "public-numbers.yml"
 
     def site_url(self) -> str:
         """The public site's address from mkdocs.yml ('' when it has none); read

@@ -18,7 +18,7 @@ from pathlib import Path
 from brobyg.commands.new_case import case_body
 from brobyg.model import THEME_IDS, KnowledgeBase
 from brobyg.problems import Report
-from brobyg.project import Project
+from brobyg.project import CASE_TEMPLATE, MEETING_TEMPLATE, Project
 from brobyg.schema import collections
 from brobyg.schema.cases import CASES
 from brobyg.schema.types import (
@@ -27,8 +27,7 @@ from brobyg.schema.types import (
 from brobyg.validate.rules.fields import CONTACT_EMAIL_RE, CONTACT_PHONE_RE, MONTH_RE
 from brobyg.validate.vocab import URL_RE, load_vocabularies
 
-TEMPLATE = "templates/case.md"
-MEETING_TEMPLATE = "templates/meeting.md"
+TEMPLATE = CASE_TEMPLATE
 GUIDE = "docs/bidrag.md"
 SCHEMAS = "schemas"
 # The guide's generated part sits between these lines (link definitions: they render as nothing).

@@ -113,9 +113,15 @@ def new_command(root: Path) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(f"---\n{front}---\n\n{body}", encoding="utf-8")
 
+    from brobyg.validate.rules.body import BODY_PROMPT
+
     problems = [p for p in check(root, [path]).report.sorted() if p.path == project.rel(path)]
-    print(f"\nSkrev {project.rel(path)}. Erstat de kursive hjælpetekster med jeres egen tekst,")
-    print(f"og tjek filen med: python build.py check {project.rel(path)}")
+    # The prompts are meant to be there now; `check` refuses the case until they are replaced.
+    prompts = [p for p in problems if p.code == BODY_PROMPT.code]
+    problems = [p for p in problems if p.code != BODY_PROMPT.code]
+    print(f"\nSkrev {project.rel(path)}. Erstat de {len(prompts)} kursive hjælpetekster med jeres egen tekst;")
+    print("indtil da melder tjekket dem som fejl, så casen ikke udgives halvfærdig.")
+    print(f"Tjek filen med: python build.py check {project.rel(path)}")
     for p in problems:
         print(p.as_text())
     return 1 if any(p.severity == ERROR for p in problems) else 0

@@ -11,9 +11,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Collection
 from typing import Any
 
 import yaml
+
+from brobyg.load.yaml_errors import body_in_front_matter, comment_after, explain, plain_mistake, yaml_lines
 
 MAX_TEXT_BYTES = 512 * 1024  # a long case is ~10 KB; this only stops accidents
 MAX_YAML_DEPTH = 8  # our deepest legal structure is 3 levels
@@ -30,7 +33,9 @@ class Y:
 
     ``value`` is a plain scalar, a ``list[Y]`` or a ``dict[str, Y]``; for a
     mapping, ``key_pos`` holds where each key stands; for a scalar, ``raw``
-    is its text as written (``+4512345678`` where ``value`` is an int).
+    is its text as written (``+4512345678`` where ``value`` is an int) and
+    ``comment`` a YAML comment that follows it on its last line, with the
+    spaces before its '#' (``title: Sammen #sammen`` gives ``' #sammen'``).
     """
 
     value: Any
@@ -38,6 +43,7 @@ class Y:
     col: int
     key_pos: dict[str, tuple[int, int]] | None = None
     raw: str | None = None
+    comment: str | None = None  # '  # …': a comment after a scalar on its last line, with the spaces before '#'
 
     @property
     def is_map(self) -> bool:
@@ -64,9 +70,9 @@ class Kind:
     BINARY = "binary"
     NOT_UTF8 = "not utf-8"
     NO_FRONT_MATTER = "no front matter"
-    UNTERMINATED = "unterminated front matter"
+    UNTERMINATED = "unterminated front matter"  # last_field, body_line, divider (lines; when the body is known)
     TAB = "tab indentation"
-    SYNTAX = "syntax"  # problem (libyaml's words), char (the character that cannot start a token)
+    SYNTAX = "syntax"  # problem (libyaml's words), char, hint (Danish: the mistake found on the line, and its fix)
     BAD_EXCEPTION = "unparsable"  # error: the exception's text
     SECOND_DOCUMENT = "second document"
     COMPLEX_KEY = "complex key"
@@ -145,48 +151,63 @@ def split_front_matter(src: SourceText) -> FrontMatterSplit | Failure:
     start = first_nl + 1
     end = _END_FENCE.search(text, start)
     if end is None:
-        return Failure(Kind.UNTERMINATED, 1, 1)
+        swallowed = body_in_front_matter(text[start:])
+        return unterminated(text[start:], 2, swallowed, None) if swallowed else Failure(Kind.UNTERMINATED, 1, 1)
     yaml_text = text[start : end.start()]
     body_start = end.end() + 1
     body_line = text.count("\n", 0, body_start) + 1
     return FrontMatterSplit(yaml_text, 2, text[body_start:], body_line)
 
 
+def unterminated(yaml_text: str, first_line: int, swallowed: tuple[int, int], divider: int | None) -> Failure:
+    """The closing '---' is missing: reported on the last field, after which it belongs."""
+    last, body = swallowed
+    lines = yaml_lines(yaml_text)
+    return Failure(Kind.UNTERMINATED, first_line + last, len(lines[last]) + 1,
+                   {"last_field": first_line + last, "body_line": first_line + body, "divider": divider})
+
+
+def front_matter_runs_into_body(split: FrontMatterSplit) -> Failure | None:
+    """A '---' divider in the body closed front matter whose own '---' is missing:
+    the body's headings ('## Baggrund') stand among the fields."""
+    if "##" not in split.yaml_text:
+        return None
+    swallowed = body_in_front_matter(split.yaml_text)
+    return unterminated(split.yaml_text, split.yaml_first_line, swallowed, split.body_first_line - 1) if swallowed else None
+
+
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.M)
 
-# Problems libyaml finds only where the text runs out or the next line starts.
-_UNCLOSED = ("found unexpected end of stream", "did not find expected ',' or ']'", "did not find expected ',' or '}'")
 
-
-def parse_yaml(text: str, first_line: int) -> Y | None | Failure:
+def parse_yaml(text: str, first_line: int, keys: Collection[str] = (), divider: int | None = None) -> Y | None | Failure:
     """Parse YAML into ``Y`` values, rejecting what we never want in our files.
 
     Returns None for a document of only comments and blank lines. We build
     values from the event stream ourselves (libyaml does the parsing) so that
     every value keeps its line, duplicate keys are caught (PyYAML silently
     keeps the last), and anchors, aliases and tags are refused before an
-    alias bomb can expand.
+    alias bomb can expand. A syntax error is placed on the line of the
+    mistake, which is often before the line where libyaml stopped
+    (``yaml_errors.explain``); ``keys`` (the fields the file may have) sharpen
+    that. ``divider`` is the line of the '---' that closed a front matter.
     """
     tab = _TAB_INDENT.search(text)
     if tab:
         line = text.count("\n", 0, tab.start()) + first_line
         return Failure(Kind.TAB, line, tab.end() - tab.start())
     try:
-        return _build(yaml.parse(text, Loader=_LOADER), first_line)
+        return _build(yaml.parse(text, Loader=_LOADER), text, first_line, keys)
     except _Stop as stop:
         return stop.failure
     except yaml.MarkedYAMLError as exc:
-        problem = (exc.problem or exc.context or "ukendt fejl").strip()
+        problem = (exc.problem or exc.context or "").strip()
         mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark and any(p in problem for p in _UNCLOSED):
-            mark = exc.context_mark  # where the quote or bracket was opened, not where the text ran out
-        line = first_line + (mark.line if mark else 0)
-        col = (mark.column + 1) if mark else 1
-        char = ""
-        if "cannot start any token" in problem and mark:
-            lines = text.split("\n")
-            char = lines[mark.line][mark.column : mark.column + 1] if mark.line < len(lines) else ""
-        return Failure(Kind.SYNTAX, line, col, {"problem": problem, "char": char.strip()})
+        if divider is not None:
+            swallowed = body_in_front_matter(text, mark.line if mark else 0)
+            if swallowed:
+                return unterminated(text, first_line, swallowed, divider)
+        line, col, hint = explain(text, problem, mark, exc.context_mark if exc.problem_mark else None, keys)
+        return Failure(Kind.SYNTAX, first_line + line, col, {"problem": problem, "char": "", "hint": hint})
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
         return Failure(Kind.BAD_EXCEPTION, first_line, 1, {"error": str(exc)})
 
@@ -198,7 +219,7 @@ class _Stop(Exception):
         self.failure = failure
 
 
-def _build(events, first_line: int) -> Y | None:
+def _build(events, text: str, first_line: int, keys: Collection[str] = ()) -> Y | None:
     stack: list[Y] = []  # open containers
     pending_keys: list[tuple[str, int, int] | None] = []  # per open map: key awaiting its value
     root: Y | None = None
@@ -206,6 +227,33 @@ def _build(events, first_line: int) -> Y | None:
 
     def refuse(ev, kind: Kind, **detail) -> None:
         raise _Stop(Failure(kind, first_line + ev.start_mark.line, ev.start_mark.column + 1, detail))
+
+    def mistake(line: int, col: int, hint: str) -> None:
+        raise _Stop(Failure(Kind.SYNTAX, line, col, {"problem": "", "char": "", "hint": hint}))
+
+    # Split into lines only when a value needs a second look: most files need none.
+    lines = yaml_lines(text) if "#" in text else []
+    # Lines that may hold a comment after a value.
+    hash_lines = {i for i, ln in enumerate(lines) if "#" in ln} if lines else ()
+
+    def lint_plain(ev, key: tuple[str, int, int] | None) -> None:
+        """Text YAML accepts but the contributor did not mean: 'name:Lise' or
+        '-vejen-ind' on the line under a key, or on a text's later lines, and
+        'published 2025-03-01' read as the end of the text above it."""
+        if not lines:
+            lines.extend(yaml_lines(text))
+        start, end = ev.start_mark.line, ev.end_mark.line
+        key_line, key_indent = (key[1] - first_line, key[2] - 1) if key else (None, None)
+        found = None
+        if key_line is not None and start > key_line:
+            found = plain_mistake(lines[start], keys)
+        i = start
+        while not found and i < end:
+            i += 1
+            found = plain_mistake(lines[i], keys, key_indent)
+            start = i
+        if found:
+            mistake(first_line + start, found[0] + 1, found[1])
 
     def attach(node: Y, ev) -> None:
         nonlocal root
@@ -227,6 +275,10 @@ def _build(events, first_line: int) -> Y | None:
             pending_keys[-1] = (name, node.line, node.col)
         else:
             name, kline, kcol = key
+            if node.value is None and ":" in name and not node.raw:  # '{start:2024-01}'
+                found = plain_mistake(name, keys)
+                if found:
+                    mistake(kline, kcol + found[0], found[1])
             parent.value[name] = node
             parent.key_pos[name] = (kline, kcol)
             pending_keys[-1] = None
@@ -243,7 +295,14 @@ def _build(events, first_line: int) -> Y | None:
             if ev.tag and ev.tag != "!":
                 refuse(ev, Kind.TAG, tag=ev.tag)
             mark = ev.start_mark
-            attach(Y(_scalar(ev), first_line + mark.line, mark.column + 1, raw=ev.value), ev)
+            node = Y(_scalar(ev), first_line + mark.line, mark.column + 1, raw=ev.value)
+            if not ev.style:
+                key = pending_keys[-1] if pending_keys else None  # set only for a mapping's value
+                if ev.end_mark.line != mark.line or (key is not None and first_line + mark.line > key[1]):
+                    lint_plain(ev, key)
+            if hash_lines and ev.end_mark.line in hash_lines and ev.style not in ("|", ">"):
+                node.comment = comment_after(lines[ev.end_mark.line], ev.end_mark.column)
+            attach(node, ev)
         elif cls in ends:
             stack.pop()
             pending_keys.pop()

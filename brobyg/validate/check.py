@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from brobyg.project import Project
 from brobyg.schema.cases import CASES
 from brobyg.validate.rules import body, fields, files, frontmatter, links, meetings, privacy
 from brobyg.validate.rules.context import FileContext, Run
+from brobyg.validate import placement
 from brobyg.validate.vocab import load_vocabularies
 
 @dataclass
@@ -39,14 +39,15 @@ def check(root: Path, paths: list[Path] | None = None, today: dt.date | None = N
     today = today or dt.date.today()
     kb = load_vocabularies(project, report)
     data_files = [project.municipalities_file, project.centres_file, project.target_groups_file]
+    data_files += [project.public_numbers_file] if project.public_numbers_file.exists() else []
     data_files += sorted(project.topics_dir.glob("*.md")) if project.topics_dir.is_dir() else []
 
     if paths is not None and any(root.resolve().is_relative_to(p.resolve()) for p in paths):
         paths = None  # `check .`: the whole knowledge base
     all_cases = project.case_files()
-    files.misnamed_case_files(project, report)
     expanded = [] if paths is None else _expand(paths)
-    selected = all_cases if paths is None else [p for p in expanded if _is_case_path(project, p)]
+    misplaced = files.misplaced_files(project, report, paths, expanded)
+    selected = all_cases if paths is None else [p for p in expanded if placement.is_case_path(project, p)]
     case_slugs = {p.stem for p in all_cases}
 
     def check_chunk(paths: list[Path]) -> tuple[list[Case], list, list]:
@@ -65,11 +66,12 @@ def check(root: Path, paths: list[Path] | None = None, today: dt.date | None = N
     kb.meetings = meetings.check_meetings(run, report)
 
     if paths is None:
-        return CheckResult(kb, report, len(all_cases) + len(data_files) + len(project.meeting_files()))
-    chosen = {project.rel(p) for p in expanded}
+        return CheckResult(kb, report, len(all_cases) + len(data_files) + len(project.meeting_files()) + len(misplaced))
+    chosen = {project.rel(p) for p in expanded} | misplaced
+    files_checked = len(chosen)
     # Broken vocabularies make every case look wrong, so they are always shown.
     chosen |= {project.rel(p) for p in data_files}
-    return CheckResult(kb, report.only(chosen), len(set(expanded)))
+    return CheckResult(kb, report.only(chosen), files_checked)
 
 
 def _expand(paths: list[Path]) -> list[Path]:
@@ -77,11 +79,6 @@ def _expand(paths: list[Path]) -> list[Path]:
     for p in paths:
         out.extend(sorted(p.glob("*.md"), key=str) if p.is_dir() else [p])
     return out
-
-
-def _is_case_path(project: Project, path: Path) -> bool:
-    # The folder decides, not a symlink's target.
-    return Path(os.path.abspath(path)).parent == Path(os.path.abspath(project.cases_dir)) and path.suffix == ".md"
 
 
 def check_case(run: Run, report: Report, path: Path) -> Case | None:
@@ -93,6 +90,7 @@ def check_case(run: Run, report: Report, path: Path) -> Case | None:
     if loaded is None:
         return None
     split, fm = loaded
+    ctx.front_matter = split
     values = fields.check_fields(ctx, fm, split.yaml_first_line)
     # Personal data may sit only in `contact`.
     privacy.in_nodes(ctx, fields.free_text_nodes(fm))

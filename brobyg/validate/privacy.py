@@ -2,6 +2,11 @@
 
 CPR numbers, e-mail addresses and phone numbers may only appear in the
 ``contact`` field (staff contact). Images must not carry a GPS position.
+
+Precise in both directions: numbers a label names as something else (CVR,
+P-nr., EAN, j.nr., sagsnr., ISBN, reg.nr./kontonr., amounts, times) are not
+personal data; a public institution's number listed in data/public-numbers.yml
+and a centre's shared inbox on its own domain have a documented way through.
 The privacy rules (``brobyg/validate/rules/privacy.py``) say what to do.
 """
 
@@ -10,18 +15,78 @@ from __future__ import annotations
 import calendar
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
+
+# The documented ways through, named in the messages so a contributor knows which applies.
+PUBLIC_NUMBERS_FILE = "data/public-numbers.yml"
+# The local parts of a centre's shared inbox: 'info@<the centre's own domain>'.
+SHARED_INBOXES = ("info", "kontakt", "post", "mail", "hej", "frivillig", "sekretariat")
+
+
+@dataclass(frozen=True, slots=True)
+class Allowances:
+    """What may stand in a case although it looks like personal data: the
+    numbers of public institutions (``data/public-numbers.yml``, 8 digits ->
+    name) and the centres' own domains (from the websites in ``data/centres.yml``)."""
+
+    public_numbers: Mapping[str, str] = field(default_factory=dict)
+    centre_domains: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_registry(cls, public_numbers: Mapping[str, str], websites) -> "Allowances":
+        return cls(dict(public_numbers), frozenset(d for d in map(website_domain, websites) if d))
+
+
+NOTHING_ALLOWED = Allowances()
+
+
+def website_domain(url: str | None) -> str | None:
+    """'https://www.fjordby.example.org/om' -> 'fjordby.example.org'."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    host = host.lower()
+    return host[4:] if host.startswith("www.") else host or None
+
+
+def phone_digits(number: str) -> str:
+    """The 8 digits of a Danish phone number, without +45 or 0045."""
+    digits = re.sub(r"\D", "", number)
+    if len(digits) == 12 and digits.startswith("0045"):
+        return digits[4:]
+    if len(digits) == 10 and digits.startswith("45") and number.lstrip().startswith("+"):
+        return digits[2:]
+    return digits
+
 
 # DDMMYY-XXXX or DDMMYYXXXX; the date is checked below to keep false alarms low.
 CPR_RE = re.compile(r"(?<![\d-])(\d{2})(\d{2})(\d{2})[- ]?(\d{4})(?![\d-])")
+# The same with the last four digits masked: '120385-xxxx', '120385-****', '120385-12xx'.
+PARTIAL_CPR_RE = re.compile(r"(?<![\d-])(\d{2})(\d{2})(\d{2})[- ]?(?=[\dxX*]{4}(?![\w*]))\d{0,3}[xX*]{1,4}")
 # The lookbehind starts a match only where a run of address characters starts; without it
 # a long run with no '@' is rescanned from every position (quadratic: minutes per file).
 EMAIL_RE = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-# Danish numbers: 8 digits, plain or in pairs; with +45/0045 also 4+4 digits.
+# Danish numbers: 8 digits, plain, in pairs with one kind of separator, or 4+4;
+# with +45/0045 in front.
 PHONE_RE = re.compile(
-    r"(?<![\w+-])(?:(?:\+45|0045)[ ]?(?:\d{8}|\d{2}(?:[ .]\d{2}){3}|\d{4} \d{4})|\d{2}(?:[ .]\d{2}){3}|\d{8})(?![\w-])"
+    r"(?<![\w+-])(?:(?:\+45|0045)[ ]?)?(?:\d{8}|\d{2}([ .-])\d{2}\1\d{2}\1\d{2}|\d{4}[ -]\d{4})(?![\w-])"
 )
+
+# A label before a number says what the number is: 'CVR-nr. 37 42 18 06',
+# 'P-nr.', 'EAN', 'j.nr.', 'sagsnr.', 'ISBN', 'reg.nr. … kontonr.', 'kr.', 'kl.'.
+_NR = r"(?:[-. ]?(?:nr|nummer(?:et)?|numre|no)\b\.?)"
+_LABEL_BEFORE = re.compile(
+    r"(?<!\w)(?:"
+    r"(?:cvr|ean|gln|isbn(?:-?1[03])?|issn|kr|dkk|eur|kl|klokken)" + _NR + "?"
+    r"|(?:p|se|j|jour|journal|sag|sags|reg|registrerings|konto|faktura|ordre|bilag|løbe|lb|matr|matrikel|vare|post|"
+    r"kunde|medlems|projekt|bestillings|reference|ref|id|kvitterings|afgørelses|bevillings)" + _NR +
+    r")[ \t]*[:.]?[ \t]*(?:er|på|nr\.?)?[ \t]*$",
+    re.I,
+)
+# After a number: an amount.
+_AMOUNT_AFTER = re.compile(r"[ \t]*(?:kr\b|kr\.|kroner|dkk\b|,-|mio\b|mia\b|€|euro\b)", re.I)
+_LABEL_REACH = 40  # characters before a number that may hold its label
 
 
 def _valid_cpr_date(dd: str, mm: str, yy: str) -> bool:
@@ -38,33 +103,93 @@ def _valid_cpr_date(dd: str, mm: str, yy: str) -> bool:
 # exact patterns then look only inside runs long enough to hold a number,
 # which is much cheaper than running each pattern over the whole text.
 _NUMBER_RUN = re.compile(r"[+\d][\d .-]*\d")
-_DIGIT = re.compile(r"\d")
+_GROUP = re.compile(r"\d+")
 
 
-def _number_spans(text: str) -> Iterator[tuple[int, int]]:
-    for m in _NUMBER_RUN.finditer(text):
-        if m.end() - m.start() >= 8 and len(_DIGIT.findall(m.group(0))) >= 8:
-            # One character more on the right, for the patterns' lookahead.
-            yield m.start(), min(len(text), m.end() + 1)
+def _labelled(text: str, start: int, end: int) -> bool:
+    """Whether a label before (or 'kr.' after) the number at start..end names it
+    as something other than personal data."""
+    before = text[max(0, start - _LABEL_REACH) : start]
+    line_start = before.rfind("\n")
+    if line_start >= 0:
+        before = before[line_start + 1 :]
+    return bool(_LABEL_BEFORE.search(before)) or bool(_AMOUNT_AFTER.match(text, end))
 
 
-CPR, EMAIL, PHONE = "cpr", "email", "phone"
+def _continues(text: str, start: int, end: int, sep: str, group: int) -> bool:
+    """Whether the digit groups of a match go on beyond it with the same
+    separator and group length ('5798 0000 1234 5' is not '5798 0000')."""
+    if start >= 2 and text[start - 1] == sep and text[start - 2].isdigit():
+        m = re.search(r"\d+$", text[max(0, start - 1 - group - 1) : start - 1])
+        if m and len(m.group(0)) >= group:
+            return True
+    if end + 1 < len(text) and text[end] == sep and text[end + 1].isdigit():
+        m = _GROUP.match(text, end + 1)
+        if m and len(m.group(0)) >= group:
+            return True
+    return False
 
 
-def find(text: str) -> Iterator[tuple[int, str, str]]:
-    """Yield (offset, kind, what was found) for each piece of personal data in ``text``."""
-    spans = list(_number_spans(text))
-    for start, end in spans:
-        for m in CPR_RE.finditer(text, start, end):
+def _years(number: str) -> bool:
+    """'2019 2020' and '2019-2024' are years, not a phone number."""
+    groups = _GROUP.findall(number)
+    return len(groups) == 2 and all(len(g) == 4 and 1900 <= int(g) <= 2099 for g in groups)
+
+
+def _number_findings(text: str, allow: Allowances) -> Iterator[tuple[int, str, str]]:
+    """CPR numbers (whole and partial) and phone numbers, as (offset, kind, number)."""
+    for run in _NUMBER_RUN.finditer(text):
+        start, end = run.span()
+        if end - start < 6:
+            continue
+        nxt = text[end : end + 2]
+        if nxt[:1] in ("x", "X", "*") or (nxt[:1] in ("-", " ") and nxt[1:2] in ("x", "X", "*")):
+            for m in PARTIAL_CPR_RE.finditer(text, start, min(len(text), end + 6)):
+                if _valid_cpr_date(m.group(1), m.group(2), m.group(3)):
+                    yield m.start(), PARTIAL_CPR, m.group(0)
+        digits = sum(c.isdigit() for c in run.group(0))
+        if digits < 8 or _labelled(text, start, end):
+            continue
+        stop = min(len(text), end + 1)  # one character more, for the patterns' lookahead
+        cprs = []
+        for m in CPR_RE.finditer(text, start, stop):
             if _valid_cpr_date(m.group(1), m.group(2), m.group(3)):
+                cprs.append(m.span())
                 yield m.start(), CPR, m.group(0)
-    for m in EMAIL_RE.finditer(text) if "@" in text else ():
-        yield m.start(), EMAIL, m.group(0)
-    for start, end in spans:
-        for m in PHONE_RE.finditer(text, start, end):
-            if CPR_RE.fullmatch(m.group(0)):
+        for m in PHONE_RE.finditer(text, start, stop):
+            number = m.group(0)
+            if any(s <= m.start() < e for s, e in cprs) or CPR_RE.fullmatch(number) or _years(number):
                 continue
-            yield m.start(), PHONE, m.group(0)
+            sep = m.group(1) or next((c for c in number.lstrip("+0123456789") if not c.isdigit()), "")
+            body = number.split(" ", 1)[-1] if number.startswith(("+45 ", "0045 ")) else number
+            group = 2 if m.group(1) else (4 if len(_GROUP.findall(body)) == 2 else 8)
+            if sep and _continues(text, m.start(), m.end(), sep, group):
+                continue
+            if phone_digits(number) in allow.public_numbers:
+                continue
+            yield m.start(), PHONE, number
+
+
+CPR, PARTIAL_CPR, EMAIL, PHONE = "cpr", "partial cpr", "email", "phone"
+# An e-mail address on a centre's own domain that is not its shared inbox.
+EMAIL_ON_CENTRE_DOMAIN = "email on a centre's domain"
+
+
+def find(text: str, allow: Allowances = NOTHING_ALLOWED) -> Iterator[tuple[int, str, str]]:
+    """Yield (offset, kind, what was found) for each piece of personal data in
+    ``text``: CPR numbers first, then e-mail addresses, then phone numbers."""
+    numbers = list(_number_findings(text, allow))
+    yield from (f for f in numbers if f[1] != PHONE)
+    for m in EMAIL_RE.finditer(text) if "@" in text else ():
+        local, _, domain = m.group(0).rpartition("@")
+        domain = domain.lower().removeprefix("www.")
+        if domain in allow.centre_domains:
+            if local.lower() in SHARED_INBOXES:
+                continue
+            yield m.start(), EMAIL_ON_CENTRE_DOMAIN, m.group(0)
+        else:
+            yield m.start(), EMAIL, m.group(0)
+    yield from (f for f in numbers if f[1] == PHONE)
 
 
 GPS_IFD = 0x8825

@@ -137,6 +137,30 @@ def load_target_groups(project: Project, report: Report) -> dict[str, TargetGrou
     return {group.id: group for group in groups}
 
 
+def load_public_numbers(project: Project, report: Report) -> dict[str, str]:
+    """8 digits -> name, from data/public-numbers.yml: public institutions'
+    numbers (borgerservice, lægevagten) that may stand in a case. Optional."""
+    from brobyg.validate.privacy import phone_digits
+
+    if not project.public_numbers_file.exists():
+        return {}
+    numbers: dict[str, str] = {}
+    seen: dict[str, int] = {}
+    for rel, rec in _records(project, project.public_numbers_file, report, {"number": True, "name": True}, "numre"):
+        node = rec.value["number"]
+        digits = phone_digits(str(node.value))
+        if not re.fullmatch(r"\d{8}", digits):
+            report.add(DATA_FIELD, rel, node.line, node.col, f"'{node.value}' er ikke et dansk telefonnummer med 8 cifre.",
+                       "Skriv det i anførselstegn som \"70 11 31 31\".")
+        elif digits in seen:
+            report.add(DATA_DUPLICATE, rel, node.line, node.col, f"Nummeret står allerede på linje {seen[digits]}.", "Slet det ene.",
+                       (Related(rel, seen[digits], node.col, "nummeret første gang"),))
+        else:
+            seen[digits] = node.line
+            numbers[digits] = rec.value["name"].value.strip()
+    return numbers
+
+
 def load_topics(project: Project, report: Report) -> dict[str, Theme]:
     themes: dict[str, Theme] = {}
     for path in sorted(project.topics_dir.glob("*.md")) if project.topics_dir.is_dir() else []:
@@ -203,4 +227,5 @@ def load_vocabularies(project: Project, report: Report) -> KnowledgeBase:
         centres=load_centres(project, regions, report),
         target_groups=load_target_groups(project, report),
         regions=regions,
+        public_numbers=load_public_numbers(project, report),
     )

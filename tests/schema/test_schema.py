@@ -13,7 +13,7 @@ import yaml
 
 from brobyg.commands.generate import GUIDE, TEMPLATE, generated, main, stale
 from brobyg.schema import collections
-from brobyg.schema.cases import CASES
+from brobyg.schema.cases import CASES, HEADINGS
 from brobyg.validate.rules.fields import CASE_REQUIRED, CASE_SUMMARY, CASE_UNKNOWN_KEY, CASE_UPDATED, FIELD_RULES
 from tests.conftest import REPO, copy_fixture
 
@@ -38,6 +38,15 @@ def test_the_template_passes_check_once_its_placeholders_are_filled(tmp_path):
     kb = copy_fixture("minimal", tmp_path / "kb")
     text = (REPO / TEMPLATE).read_text(encoding="utf-8").replace("Skriv en kort titel", "Åben café som første skridt")
     kb.write("cases/skabelon.md", text)
+    # Unfilled, the summary's placeholder and the prompts under the headings are errors ...
+    assert {p.code for p in kb.problems()} == {"CASE-SUMMARY", "BODY-PROMPT"}
+    # ... and once they are replaced, the template is a valid case.
+    summary = yaml.safe_load(text.split("---")[1])["summary"]
+    text = text.replace("Skriv et kort resumé på en til tre sætninger.", "Et ugentligt, uforpligtende caféformat.")
+    for _, question in HEADINGS:
+        text = text.replace(f"*{question}*", "Vi gjorde det sammen med foreningerne.")
+    kb.write("cases/skabelon.md", text)
+    assert summary.startswith("Skriv et kort resumé")
     assert [p.as_text() for p in kb.problems()] == []
 
 

@@ -219,7 +219,7 @@ def test_target_groups_come_from_the_data_file(kb):
 
 @pytest.mark.parametrize(
     ("value", "suggestion"),
-    [("offentlig", None), ("Public", "public"), ("member", "members"), (True, None), ("", None), (None, None)],
+    [("offentlig", "public"), ("Public", "public"), ("member", "members"), (True, None), ("", None), (None, None)],
 )
 def test_bad_visibility(kb, value, suggestion):
     rel = case(kb, visibility=value)

@@ -49,8 +49,14 @@ def test_missing_front_matter(kb, text):
 def test_unterminated_front_matter(kb):
     kb.write("cases/fm.md", "---\n" + VALID_YAML + "\n## Baggrund\n\nTekst.\n")
     problems = kb.problems()
-    assert [(p.code, p.line, p.col) for p in problems] == [("FM-UNTERMINATED", 1, 1)]
-    assert "'---'" in problems[0].message
+    # On the last field, after which the '---' is missing; not at the body's heading.
+    assert [(p.code, p.line, p.col) for p in problems] == [("FM-UNTERMINATED", 8, len("published: 2025-03-01") + 1)]
+    assert "'---'" in problems[0].message and "linje 8" in problems[0].message
+
+
+def test_unterminated_front_matter_without_a_body(kb):
+    kb.write("cases/fm.md", "---\n" + VALID_YAML)
+    assert [(p.code, p.line, p.col) for p in kb.problems()] == [("FM-UNTERMINATED", 1, 1)]
 
 
 def test_yaml_end_marker_closes_front_matter(kb):

@@ -35,11 +35,11 @@ def test_build_stage_rules_are_few():
 @pytest.mark.parametrize("rule", CHECKED, ids=[f"{r.family}:{r.code}" for r in CHECKED])
 def test_failing_example_fails_and_passing_example_passes(kb, tmp_path, rule):
     rule.bad.apply(kb.root)
-    codes = {p.code for p in kb.problems()}
+    codes = {p.code for p in kb.problems(*rule.bad.paths)}
     assert rule.code in codes, f"{rule.code}'s failing example reports {sorted(codes)}"
     fixed = copy_fixture("minimal", tmp_path / "fixed")
     rule.good.apply(fixed.root)
-    assert [p.as_text() for p in fixed.problems()] == [], f"{rule.code}'s passing example"
+    assert [p.as_text() for p in fixed.problems(*rule.good.paths)] == [], f"{rule.code}'s passing example"
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])

@@ -32,7 +32,7 @@ def test_valid_yaml_passes(kb):
         ("centre: frivilligcenter-fjordby", "centre: @fjordby", 4, 9, "'@'"),
         ("title: Åben café som første skridt", "title: `Åben` café", 2, 8, "'`'"),
         # a key indented differently from its siblings
-        ("visibility: public", "visibility: public\n  published: 2025-03-01", 8, 12, "anførselstegn"),
+        ("visibility: public", "visibility: public\n  published: 2025-03-01", 8, 3, "Ryk 'published:' ud"),
         # a second YAML document
         ("published: 2025-03-01", "published: 2025-03-01\n--- ekstra", 9, 1, "'---'"),
     ],

@@ -26,13 +26,14 @@ class Example:
     ``files`` are written over a copy of a valid knowledge base (``None``
     deletes the file; a path starting with '+' is appended to); ``setup``
     does what text cannot (symlinks, images, big files). ``shown`` is what
-    the error-code page prints, highlighted as ``lang``."""
+    the error-code page prints, highlighted as ``lang``. ``paths`` are what
+    is checked (``python build.py check PATH …``); none: the whole knowledge base."""
 
-    __slots__ = ("shown", "files", "setup", "lang")
+    __slots__ = ("shown", "files", "setup", "lang", "paths")
 
     def __init__(self, shown: str, files: tuple[tuple[str, str | bytes | None], ...] = (),
-                 setup: Callable[[Path], None] | None = None, lang: str = "yaml") -> None:
-        self.shown, self.files, self.setup, self.lang = shown, files, setup, lang
+                 setup: Callable[[Path], None] | None = None, lang: str = "yaml", paths: tuple[str, ...] = ()) -> None:
+        self.shown, self.files, self.setup, self.lang, self.paths = shown, files, setup, lang, paths
 
     def apply(self, root: Path) -> None:
         for rel, content in self.files:

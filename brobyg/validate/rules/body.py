@@ -65,6 +65,18 @@ BODY_UNVETTED = Rule(
     stage="build",
 )
 
+BODY_PROMPT = Rule(
+    "BODY-PROMPT", ERROR, "Skabelonens hjælpetekst står i teksten",
+    what="Teksten indeholder stadig en af de kursive hjælpetekster fra skabelonen templates/case.md eller fra "
+         "'python build.py new', fx '*Hvorfor begyndte I? …*'.",
+    why="Hjælpeteksterne er spørgsmål til den, der skriver casen; på sitet ville de stå, som om casen var færdig.",
+    fix="Erstat hver hjælpetekst med jeres eget svar, eller slet den.",
+    bad=case_example(body=SAMPLE_BODY.replace("En kort tekst under overskriften baggrund.",
+                                              "*Hvorfor begyndte I? Hvilket problem eller behov ville I gøre noget ved?*"),
+                     shown="## Baggrund\n\n*Hvorfor begyndte I? Hvilket problem eller behov ville I gøre noget ved?*"),
+    good=case_example(body=SAMPLE_BODY, shown="## Baggrund\n\nVi manglede et sted, hvor borgere kunne møde foreningerne."),
+)
+
 
 class Lines:
     """Maps offsets in a text to 1-based (line, col) in its file."""
@@ -89,6 +101,9 @@ def check_body(ctx: FileContext, text: str, first_line: int) -> list[str]:
                 "Skriv casen under overskrifterne Baggrund, Målgruppe, Sådan gjorde vi osv.")
         return []
     privacy.in_text(ctx, text, lines.at)
+    for offset, prompt in ctx.run.template_text.prompts_in(text):
+        ctx.add(BODY_PROMPT, *lines.at(offset), f"Skabelonens hjælpetekst står stadig i teksten: '{prompt}'.",
+                "Erstat den med jeres egen tekst, eller slet den.")
     scan = bodyscan.scan(text)
     for start, _ in scan.comments:
         ctx.add(BODY_COMMENT, *lines.at(start), "HTML-kommentaren kommer ikke med på sitet, men alle, der kan se repositoriet, kan læse den.",

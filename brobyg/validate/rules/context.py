@@ -15,7 +15,7 @@ from brobyg.project import Project
 class Run:
     """One check of the knowledge base: what every file is judged against."""
 
-    __slots__ = ("project", "kb", "today", "case_slugs", "link_sites", "real_root", "real_dirs")
+    __slots__ = ("project", "kb", "today", "case_slugs", "link_sites", "real_root", "real_dirs", "privacy_allowances", "_template_text")
 
     def __init__(self, project: Project, kb: KnowledgeBase, today: dt.date, case_slugs: set[str]) -> None:
         self.project = project
@@ -27,6 +27,17 @@ class Run:
         self.link_sites: list[tuple[str, int, int, str, str | None]] = []
         self.real_root = os.path.realpath(project.root)
         self.real_dirs: dict[str, str] = {}  # folder -> its real path
+        self.privacy_allowances = None  # the privacy rules' ways through, made on first use
+        self._template_text = None
+
+    @property
+    def template_text(self):
+        """The template's and `new`'s placeholder words (read once per run)."""
+        if self._template_text is None:
+            from brobyg.validate import template_text
+
+            self._template_text = template_text.load(self.project)
+        return self._template_text
 
     def vocabulary(self, name: str):
         """The ids a reference field may name."""
@@ -36,7 +47,7 @@ class Run:
 class FileContext:
     """One file being checked; rules report through it."""
 
-    __slots__ = ("run", "report", "path", "rel", "visibility")
+    __slots__ = ("run", "report", "path", "rel", "visibility", "front_matter")
 
     def __init__(self, run: Run, report: Report, path: Path, rel: str) -> None:
         self.run = run
@@ -44,6 +55,25 @@ class FileContext:
         self.path = path
         self.rel = rel
         self.visibility: str | None = None  # the case's, once its fields are read
+        self.front_matter = None  # its FrontMatterSplit, once read
+
+    def where(self, node: Y, needle: str) -> tuple[int, int]:
+        """Where ``needle`` (found in a value's text) stands in the file: a text
+        over several lines is folded into one, so look for it on the value's
+        own lines. On the value's first line (or when it cannot be found),
+        where the value starts, as for every other value."""
+        split = self.front_matter
+        if split is None or not needle:
+            return node.line, node.col
+        lines = split.yaml_text.split("\n")
+        first = node.line - split.yaml_first_line
+        for i in range(max(first, 0), min(len(lines), first + 40)):
+            if i > first and lines[i][:1] not in (" ", "\t", ""):
+                break  # the next key: the value has ended
+            col = lines[i].find(needle, node.col - 1 if i == first else 0)
+            if col >= 0:
+                return (node.line, node.col) if i == first else (split.yaml_first_line + i, col + 1)
+        return node.line, node.col
 
     def add(self, rule: RuleLike, line: int, col: int, what: str, hint: str = "", related: tuple[Related, ...] = ()) -> None:
         self.report.add(rule, self.rel, line, col, what, hint, related)

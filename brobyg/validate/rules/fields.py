@@ -18,6 +18,7 @@ from brobyg.schema import cases
 from brobyg.schema.types import Choice, Collection, Contact, Date, Field, Flag, Names, Period, Ref, RefList, Text
 from brobyg.validate.rules.base import ERROR, Rule, case_example
 from brobyg.validate.rules.context import FileContext
+from brobyg.validate import habits
 from brobyg.validate.rules.base import did_you_mean
 
 FAMILY_TITLE = "Felter i en case"
@@ -26,7 +27,9 @@ CASE_UNKNOWN_KEY = Rule(
     "CASE-UNKNOWN-KEY", ERROR, "Ukendt felt",
     what="Front matter har et felt, som en case ikke kender, ofte en stavefejl som 'summery' eller 'theme'.",
     why="Et ukendt felt bliver ikke vist nogen steder, så det, der står i det, går tabt.",
-    fix="Ret stavningen (meddelelsen foreslår det nærmeste felt), eller slet feltet.",
+    fix="Ret stavningen (meddelelsen foreslår det nærmeste felt), eller slet feltet. Felterne har engelske navne "
+        "(titel hedder title, temaer hedder themes); står der et usynligt tegn i navnet, fx et hårdt mellemrum, "
+        "siger meddelelsen hvilket.",
     bad=case_example(summary=None, summery="Et ugentligt, uforpligtende caféformat, hvor borgere kan møde foreningerne."),
     good=case_example(summary="Et ugentligt, uforpligtende caféformat, hvor borgere kan møde foreningerne."),
 )
@@ -42,7 +45,9 @@ CASE_TITLE = Rule(
     "CASE-TITLE", ERROR, "Titlen er forkert",
     what=f"'title' skal være en tekst på {cases.TITLE.min_len}–{cases.TITLE.max_len} tegn.",
     why="Titlen står øverst på casen, i lister og i søgeresultater; den skal kunne læses på et øjeblik.",
-    fix="Skriv en kort titel, der siger, hvad I gjorde. Sæt den i anførselstegn, hvis den ligner et tal eller en dato.",
+    fix="Skriv en kort titel, der siger, hvad I gjorde, i stedet for skabelonens 'Skriv en kort titel'. Sæt den i "
+        "almindelige anførselstegn (\"…\"), hvis den ligner et tal eller en dato eller indeholder ' #'; Words "
+        "typografiske anførselstegn (“…”) kommer med i titlen og er derfor en fejl.",
     bad=case_example(title="Café"),
     good=case_example(title="Åben café som første skridt"),
 )
@@ -183,21 +188,28 @@ def check_fields(ctx: FileContext, fm: Y, first_line: int, schema: Collection = 
     """The valid values of a front matter mapping, by key; problems for the rest."""
     plan = _plan(schema)
     v = fm.value
+    meant = set()  # keys written so that a habit hid them ('titel', 'centre' with a no-break space)
     if not plan.known.issuperset(v):
         for key, (line, col) in fm.key_pos.items():
             if key not in plan.known:
-                ctx.add(plan.unknown_key, line, col, f"Ukendt felt '{key}'.",
-                        f"{did_you_mean(key, plan.keys)} Tilladte felter: {', '.join(plan.keys)}.")
+                hint = habits.key_hint(key, plan.keys, schema.fields) or did_you_mean(key, plan.keys).strip()
+                meant.add(habits.meant_key(key, plan.keys, schema.fields))
+                ctx.add(plan.unknown_key, line, col, f"Ukendt felt '{key}'.", f"{hint} Tilladte felter: {', '.join(plan.keys)}.".strip())
     for f in plan.required:
-        if f.key not in v:
+        if f.key not in v and f.key not in meant:  # the unknown key's message already says it
             ctx.add(plan.missing, first_line, 1, f"Det påkrævede felt '{f.key}' mangler.", _no_default_hint(f))
     out: dict = {}
     for key, check, f, rule in plan.checks:
         node = v.get(key)
         if node is not None:
+            if node.value is None and node.key_pos is None:  # 'visibility:' with nothing after
+                ctx.at(rule, node, f"Feltet '{key}' er tomt.", _empty_hint(f))
+                continue
             value = check(ctx, node, f, rule)
             if value is not None:
                 out[key] = value
+    if schema is cases.CASES:
+        _placeholders(ctx, v, out)
     for f, before in plan.ordered:
         first, then = out.get(before.key), out.get(f.key)
         if first and then and then < first:
@@ -206,6 +218,21 @@ def check_fields(ctx: FileContext, fm: Y, first_line: int, schema: Collection = 
                    (Related(ctx.rel, other.line, other.col, f"'{before.key}'"),))
             del out[f.key]
     return out
+
+
+def _placeholders(ctx: FileContext, v: dict, out: dict) -> None:
+    """A title or summary still as the template or `new` left it."""
+    words = ctx.run.template_text
+    for key, rule, placeholder in (("title", CASE_TITLE, words.placeholder_title),
+                                   ("summary", CASE_SUMMARY, words.placeholder_summary)):
+        if key in out and placeholder(out[key]):
+            ctx.at(rule, v[key], f"'{key}' er stadig skabelonens pladsholder ('{_short(out[key])}').",
+                   f"Skriv {'casens egen titel' if key == 'title' else 'casens eget resumé'}; skabelonens tekst kan ikke udgives.")
+            del out[key]
+
+
+def _short(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def free_text_nodes(fm: Y, schema: Collection = cases.CASES) -> list[Y]:
@@ -227,6 +254,71 @@ def to_model_attrs(values: dict, schema: Collection = cases.CASES) -> dict:
     return attrs
 
 
+def _empty_hint(f: Field) -> str:
+    if isinstance(f, Choice):
+        options = " eller ".join(f"'{v}' ({meaning})" for v, meaning in f.choices)
+        return f"Skriv {options} efter kolon; der er ingen standardværdi."
+    example = f.example.strip()
+    if isinstance(f, Contact):
+        hint = f"Skriv felterne på linjerne under, rykket ind: '  {f.parts[0]}: …', '  {f.parts[1]}: …'."
+    elif isinstance(f, Text) or not example or "\n" in example or example.startswith((">", "|")):
+        hint = f"Skriv en tekst ({f.label.lower()}) efter kolon på samme linje."
+    else:
+        hint = f"Skriv en værdi efter kolon, fx '{f.key}: {example}'."
+    return hint if f.required else f"{hint[:-1]}, eller slet linjen, hvis feltet ikke skal bruges."
+
+
+def _labels(ctx: FileContext, vocabulary: str) -> dict[str, str]:
+    """id -> the name a contributor may write instead of it."""
+    kb = ctx.run.kb
+    if vocabulary == "themes":
+        return {t.id: t.title for t in kb.themes.values()}
+    if vocabulary == "centres":
+        return {c.id: c.name for c in kb.centres.values()}
+    if vocabulary == "target_groups":
+        return {g.id: g.label for g in kb.target_groups.values()}
+    return {}
+
+
+def _unknown_id_hint(ctx: FileContext, value: str, known, f) -> str:
+    hint = habits.id_hint(value, known, _labels(ctx, f.vocabulary))
+    return f"{hint} De gyldige id'er står i {f.source}." if hint else f"{did_you_mean(value, known)} De gyldige id'er står i {f.source}.".strip()
+
+
+def _quoted_text(ctx: FileContext, n: Y, key: str, rule: Rule) -> bool:
+    """Word's typographic quotes around a text, which YAML keeps as part of it."""
+    quoted = habits.curly_wrapped(n.value.strip())
+    if not quoted:
+        return False
+    ctx.at(rule, n, f"'{key}' står i typografiske anførselstegn ({quoted[0]}), som YAML ikke regner for anførselstegn, "
+                    "så de ville komme med på siden.",
+           f"Skriv almindelige anførselstegn (\"{quoted[1]}\") eller ingen. Tjekket retter det ikke selv: så ville filen "
+           "sige én ting og sitet vise en anden.")
+    return True
+
+
+def _cut_by_comment(ctx: FileContext, n: Y, key: str, rule: Rule) -> bool:
+    """'title: Sammen #sammen': YAML reads ' #' as the start of a comment."""
+    if n.comment is None:
+        return False
+    gap = len(n.comment) - len(n.comment.lstrip())
+    text = n.comment.lstrip()[1:]
+    # '#sammen' is a hashtag in the text; ' # note' after one space reads as text too, unless it is
+    # the template's own comment. A comment set apart by more spaces is a comment.
+    if not (text[:1].strip() or (gap == 1 and not template_comment(ctx, text))):
+        return False
+    ctx.at(rule, n, f"'{key}' er skåret af ved ' #{text}': YAML læser ' #' som starten på en kommentar, så kun "
+                    f"'{n.value}' ville komme med på siden.",
+           f"Sæt hele teksten i anførselstegn: {key}: \"{n.value} #{text}\"")
+    return True
+
+
+def template_comment(ctx: FileContext, comment: str) -> bool:
+    from brobyg.validate.template_text import normalise
+
+    return normalise(comment) in ctx.run.template_text.comments
+
+
 def _no_default_hint(f: Field) -> str:
     if isinstance(f, Choice):
         return f"Skriv {' eller '.join(repr(f'{f.key}: {v}') for v in f.values)}; der er ingen standardværdi."
@@ -240,12 +332,15 @@ def _text(ctx: FileContext, n: Y, f: Text, rule: Rule):
     if not isinstance(n.value, str):
         ctx.at(rule, n, f"'{f.key}' skal være en tekst.", "Sæt den i anførselstegn, hvis den ligner et tal eller en dato.")
         return None
+    if _quoted_text(ctx, n, f.key, rule) or _cut_by_comment(ctx, n, f.key, rule):
+        return None
     text = " ".join(n.value.split())
     if not f.min_len <= len(text) <= f.max_len:
         ctx.at(rule, n, f"'{f.key}' er {len(text)} tegn lang; den skal være {f.min_len}–{f.max_len} tegn.")
         return None
-    if f.plain and MARKUP_RE.search(text):
-        ctx.at(rule, n, f"'{f.key}' skal være almindelig tekst uden HTML, links eller Markdown-formatering.")
+    markup = MARKUP_RE.search(text) if f.plain else None
+    if markup:
+        ctx.add(rule, *ctx.where(n, markup.group(0)), f"'{f.key}' skal være almindelig tekst uden HTML, links eller Markdown-formatering.")
         return None
     return text
 
@@ -256,7 +351,7 @@ def _ref(ctx: FileContext, n: Y, f: Ref, rule: Rule):
         ctx.at(rule, n, f"Angiv {f.noun} som et id, fx '{next(iter(known), 'frivilligcenter-eksempelby')}'.")
         return None
     if n.value not in known:
-        ctx.at(rule, n, f"Ukendt id '{n.value}' for {f.noun}.", f"{did_you_mean(n.value, known)} De gyldige id'er står i {f.source}.")
+        ctx.at(rule, n, f"Ukendt id '{n.value}' for {f.noun}.", _unknown_id_hint(ctx, n.value, known, f))
         return None
     return n.value
 
@@ -273,11 +368,15 @@ def _refs(ctx: FileContext, n: Y, f: RefList, rule: Rule):
     seen: dict[str, Y] = {}
     ok = True
     for item in items:
-        if not isinstance(item.value, str):
+        if item.value is None:
+            ctx.at(rule, item, f"Der står en tom værdi i listen over {f.nouns}.",
+                   "Slet det ekstra komma eller den tomme '- '-linje, eller skriv et id.")
+            ok = False
+        elif not isinstance(item.value, str):
             ctx.at(rule, item, f"Hver {f.noun} skal være et id (tekst), ikke '{item.value}'.")
             ok = False
         elif item.value not in known:
-            ctx.at(rule, item, f"Ukendt {f.noun} '{item.value}'.", f"{did_you_mean(item.value, known)} De gyldige id'er står i {f.source}.")
+            ctx.at(rule, item, f"Ukendt {f.noun} '{item.value}'.", _unknown_id_hint(ctx, item.value, known, f))
             ok = False
         elif item.value in seen:
             first = seen[item.value]
@@ -291,7 +390,8 @@ def _refs(ctx: FileContext, n: Y, f: RefList, rule: Rule):
 def _choice(ctx: FileContext, n: Y, f: Choice, rule: Rule):
     if n.value not in f.values:
         options = " eller ".join(f"'{v}' ({meaning})" for v, meaning in f.choices)
-        ctx.at(rule, n, f"'{f.key}' skal være {options}, ikke '{n.value}'.", did_you_mean(n.value, f.values))
+        hint = (habits.id_hint(n.value, f.values, {}) or habits.choice_hint(n.value, f.values)) if isinstance(n.value, str) else None
+        ctx.at(rule, n, f"'{f.key}' skal være {options}, ikke '{n.value}'.", hint or did_you_mean(n.value, f.values).strip())
         return None
     return n.value
 
@@ -302,7 +402,9 @@ def _date(ctx: FileContext, n: Y, f: Date, rule: Rule):
         try:
             value = dt.date.fromisoformat(value.strip())
         except ValueError:
-            ctx.at(rule, n, f"'{f.key}' skal være en rigtig dato på formen ÅÅÅÅ-MM-DD, fx 2025-03-01; '{n.value}' er det ikke.")
+            iso = habits.iso_date(value)
+            ctx.at(rule, n, f"'{f.key}' skal være en rigtig dato på formen ÅÅÅÅ-MM-DD, fx 2025-03-01; '{n.value}' er det ikke.",
+                   f"Skriv {f.key}: {iso}." if iso else "")
             return None
     if not is_date(value):
         ctx.at(rule, n, f"'{f.key}' skal være en dato på formen ÅÅÅÅ-MM-DD, fx 2025-03-01.")
@@ -321,7 +423,7 @@ def _period(ctx: FileContext, n: Y, f: Period, rule: Rule):
     ok = True
     for key, (line, col) in n.key_pos.items():
         if key not in f.parts:
-            ctx.add(rule, line, col, f"'{f.key}' kender kun '{start}' og '{end}', ikke '{key}'.")
+            ctx.add(rule, line, col, f"'{f.key}' kender kun '{start}' og '{end}', ikke '{key}'.", habits.key_hint(key, f.parts) or "")
             ok = False
     months = {}
     for key in f.parts:
@@ -346,6 +448,9 @@ def _period(ctx: FileContext, n: Y, f: Period, rule: Rule):
 
 
 def _names(ctx: FileContext, n: Y, f: Names, rule: Rule):
+    if n.is_seq and any(isinstance(i.value, str) and (_quoted_text(ctx, i, f.key, rule) or _cut_by_comment(ctx, i, f.key, rule))
+                        for i in n.value):
+        return None
     if not n.is_seq or not all(isinstance(i.value, str) and 1 <= len(i.value.strip()) <= f.max_len for i in n.value):
         ctx.at(rule, n, f"'{f.key}' skal være en liste af korte navne (højst {f.max_len} tegn), fx [Kommunens jobcenter, Lokal idrætsforening].")
         return None
@@ -360,7 +465,8 @@ def _contact(ctx: FileContext, n: Y, f: Contact, rule: Rule):
     ok = True
     for key, (line, col) in n.key_pos.items():
         if key not in parts:
-            ctx.add(rule, line, col, f"Ukendt felt '{key}' i '{f.key}'.", f"{did_you_mean(key, parts)} Tilladte felter: {', '.join(parts)}.")
+            hint = habits.key_hint(key, parts) or did_you_mean(key, parts).strip()
+            ctx.add(rule, line, col, f"Ukendt felt '{key}' i '{f.key}'.", f"{hint} Tilladte felter: {', '.join(parts)}.".strip())
             ok = False
     out = {}
     for key in parts:
@@ -390,7 +496,8 @@ def _contact(ctx: FileContext, n: Y, f: Contact, rule: Rule):
 
 def _flag(ctx: FileContext, n: Y, f: Flag, rule: Rule):
     if not isinstance(n.value, bool):
-        ctx.at(rule, n, f"'{f.key}' skal være true eller false.")
+        ctx.at(rule, n, f"'{f.key}' skal være true eller false.",
+               (habits.choice_hint(n.value, ()) or "") if isinstance(n.value, str) else "")
         return None
     return n.value
 

@@ -10,7 +10,8 @@ from brobyg.load.frontmatter import MAX_TEXT_BYTES, Failure, Kind
 from brobyg.model import SLUG_RE, slugify
 from brobyg.problems import Report
 from brobyg.project import Project
-from brobyg.validate.rules.base import ERROR, SAMPLE_CASE, Rule, file_example
+from brobyg.validate import placement
+from brobyg.validate.rules.base import ERROR, SAMPLE_CASE, WARNING, Example, Rule, file_example
 
 FAMILY_TITLE = "Filer"
 
@@ -108,18 +109,62 @@ ON_FAILURE = {
 
 # -- file names --------------------------------------------------------------
 
-_TEXT_SUFFIXES = (".md", ".markdown", ".mdown", ".txt")
+def _case_in(folder: str, name: str = "min-case.md"):
+    return file_example(f"{folder}{name}", {f"{folder}{name}": SAMPLE_CASE}, lang="text")
 
 
-def misnamed_case_files(project: Project, report: Report) -> None:
-    """'Case.MD' or 'case.markdown' in cases/ would be skipped without a word."""
-    if not project.cases_dir.is_dir():
-        return
-    for path in sorted(project.cases_dir.iterdir(), key=str):
-        if path.suffix.lower() in _TEXT_SUFFIXES and path.suffix != ".md" and path.is_file():
-            report.add(FILE_NAME, project.rel(path), 0, 0,
-                       f"Filen '{path.name}' bliver ikke læst: en case skal ende på '.md'.",
-                       f"Omdøb filen til '{slugify(path.stem) or 'min-case'}.md'.")
+FILE_PLACE = Rule(
+    "FILE-PLACE", ERROR, "En case ligger det forkerte sted",
+    what="En Markdown-fil ligger uden for de steder, hvor indhold hører til: i repositoriets øverste mappe, i en "
+         "undermappe af cases/, i templates/ eller i en anden mappe.",
+    why="Kun filer direkte i cases/ bliver til cases på sitet. En case, der ligger et andet sted, bliver hverken tjekket "
+        "eller vist, og det er ikke til at se.",
+    fix="Flyt filen til cases/<navn>.md. Undermapper af cases/ er til casens billeder og bilag.",
+    bad=_case_in("cases/2024/"),
+    good=_case_in("cases/"),
+)
+FILE_NOT_CASE = Rule(
+    "FILE-NOT-CASE", WARNING, "Filen er ikke en case",
+    what="Du har bedt om at tjekke en fil, som ikke er en case: fx README.md, CHANGELOG.md, skabelonen templates/case.md "
+         "eller en fil i .github/.",
+    why="Tjekket læser kun cases som cases. Uden besked ville det se ud, som om filen var tjekket og fundet i orden.",
+    fix="Tjek casen i cases/ i stedet, fx 'python build.py check cases/aaben-cafe.md'.",
+    bad=Example("python build.py check README.md", (("README.md", "# Brobygningsbasen\n"),), lang="text", paths=("README.md",)),
+    good=Example("python build.py check cases/aaben-cafe-2.md", (("cases/aaben-cafe-2.md", SAMPLE_CASE),), lang="text",
+                 paths=("cases/aaben-cafe-2.md",)),
+)
+
+_WHERE_CASES_GO = "En case skal ligge direkte i mappen cases/ og hedde cases/<navn>.md"
+_PLACES = {
+    placement.IN_CASES_SUBFOLDER: ("ligger i en undermappe af cases/", " Undermapper er til casens billeder og bilag."),
+    placement.IN_TEMPLATES: ("ligger i templates/, hvor skabelonerne bor", ""),
+    placement.AT_ROOT: ("ligger i repositoriets øverste mappe", ""),
+}
+
+
+def _word(f: placement.Finding) -> tuple[Rule, str, str]:
+    if f.kind == placement.NOT_A_CASE:
+        what = "skabelonen for nye cases" if f.rel in placement.TEMPLATE_FILES else "en del af repositoriets egen dokumentation"
+        return (FILE_NOT_CASE, f"{f.rel} er ikke en case, men {what}, og bliver ikke tjekket som en case.",
+                f"{_WHERE_CASES_GO}, fx cases/aaben-cafe.md.")
+    if f.kind == placement.WORD_DOCUMENT:
+        return (FILE_NAME, f"'{f.name}' er et tekstbehandlingsdokument og bliver ikke læst.",
+                f"Kopiér teksten over i en Markdown-fil, fx '{f.suggestion}' (start fra skabelonen templates/case.md).")
+    if f.kind == placement.NOT_MD:
+        return FILE_NAME, f"Filen '{f.name}' bliver ikke læst: en case skal ende på '.md'.", f"Omdøb filen til '{f.suggestion}'."
+    where, extra = _PLACES.get(f.kind, (f"ligger i {f.folder}/", ""))
+    return (FILE_PLACE, f"'{f.rel}' {where}, så den bliver hverken tjekket eller vist på sitet.",
+            f"{_WHERE_CASES_GO}: flyt filen til cases/{f.suggestion}.{extra}")
+
+
+def misplaced_files(project: Project, report: Report, paths: list[Path] | None, expanded: list[Path]) -> set[str]:
+    """Report every file check would not read although it looks like content
+    (placement.findings); the set of their paths."""
+    found = placement.findings(project, paths, expanded)
+    for f in found:
+        rule, what, hint = _word(f)
+        report.add(rule, f.rel, 0, 0, what, hint)
+    return {f.rel for f in found}
 
 
 def case_file_name(report: Report, path: Path, rel: str) -> None:

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from brobyg.load.frontmatter import Failure, FrontMatterSplit, Kind, SourceText, Y, parse_yaml, read_text, split_front_matter
+from brobyg.load.frontmatter import (
+    Failure, FrontMatterSplit, Kind, SourceText, Y, front_matter_runs_into_body, parse_yaml, read_text, split_front_matter,
+)
 from brobyg.problems import Report
+from brobyg.schema.cases import CASES
 from brobyg.schema.topics import TOPICS
 from brobyg.validate.rules import files, yaml
 from brobyg.validate.rules.base import ERROR, SAMPLE_BODY, Rule, file_example, front_matter
@@ -48,6 +51,11 @@ _EMPTY_HINT = {
     "case": "Udfyld felterne fra skabelonen templates/case.md.",
     "topic": f"Skriv felterne {', '.join(_TOPIC_KEYS[:-1])} og {_TOPIC_KEYS[-1]} mellem de to '---'-linjer.",
 }
+# The fields each kind of file may have: they sharpen the YAML hints ('centre frivilligcenter-…' lacks a colon).
+_KEYS = {
+    "case": tuple(CASES.keys) + tuple(CASES["contact"].parts) + ("start", "end"),
+    "topic": tuple(TOPICS.keys),
+}
 _NOT_MAPPING = {
     "case": "Front matter skal bestå af felter på formen 'navn: værdi', ét pr. linje (title, summary, …).",
     "topic": "Front matter skal bestå af felter på formen 'navn: værdi'.",
@@ -57,9 +65,19 @@ ON_FAILURE = {
     Kind.NO_FRONT_MATTER: lambda f: (FM_MISSING, "Filen mangler front matter.",
                                      "Første linje skal være '---', derefter felterne (title, summary, …) "
                                      "og så '---' igen. Se skabelonen templates/case.md."),
-    Kind.UNTERMINATED: lambda f: (FM_UNTERMINATED, "Front matter slutter aldrig.",
-                                  "Tilføj en linje med '---' efter det sidste felt, før selve teksten."),
+    Kind.UNTERMINATED: lambda f: _unterminated(f),
 }
+
+
+def _unterminated(f: Failure):
+    if "last_field" not in f.detail:
+        return FM_UNTERMINATED, "Front matter slutter aldrig.", "Tilføj en linje med '---' efter det sidste felt, før selve teksten."
+    divider = f.detail["divider"]
+    extra = (f" Den '---' på linje {divider} er en skillelinje i teksten og kan ikke afslutte front matter."
+             if divider else "")
+    return (FM_UNTERMINATED, "Front matter er ikke afsluttet.",
+            f"Tilføj en linje med '---' efter linje {f.detail['last_field']} (det sidste felt), før teksten begynder "
+            f"på linje {f.detail['body_line']}.{extra}")
 _ON_FAILURE = {**files.ON_FAILURE, **ON_FAILURE, **yaml.ON_FAILURE}
 
 
@@ -95,11 +113,13 @@ def read_front_matter(report: Report, path: Path, rel: str, kind: str = "case") 
     if isinstance(split, Failure):
         report_failure(report, rel, split)
         return None
-    fm = parse(report, split.yaml_text, rel, split.yaml_first_line)
+    fm = front_matter_runs_into_body(split) or parse_yaml(split.yaml_text, split.yaml_first_line, _KEYS[kind],
+                                                          divider=split.body_first_line - 1)
+    if isinstance(fm, Failure):
+        report_failure(report, rel, fm)
+        return None
     if fm is None:  # nothing but blank lines or comments
         report.add(FM_MISSING, rel, 1, 1, "Front matter er tom.", _EMPTY_HINT[kind])
-        return None
-    if isinstance(fm, Failure):
         return None
     if not fm.is_map:
         report.add(FM_NOT_MAPPING, rel, fm.line, fm.col, _NOT_MAPPING[kind])

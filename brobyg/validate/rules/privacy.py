@@ -53,30 +53,60 @@ PRIVACY_GPS = Rule(
                       setup=lambda root: write_image(root, _IMAGE)),
 )
 
+_PUBLIC_WAY = (f"Er det et offentligt nummer (fx borgerservice eller lægevagten), kan det tilføjes med navn i "
+               f"{detect.PUBLIC_NUMBERS_FILE}; så må det stå i teksten.")
+
+
+def _inboxes(address: str) -> str:
+    domain = address.rpartition("@")[2].lower().removeprefix("www.")
+    return ", ".join(f"{i}@{domain}" for i in detect.SHARED_INBOXES[:2])
+
+
 _BY_KIND = {
     detect.CPR: lambda found: (PRIVACY_CPR, f"Teksten ser ud til at indeholde et CPR-nummer ('{found}').", f"{_WHY}: slet nummeret helt."),
+    detect.PARTIAL_CPR: lambda found: (PRIVACY_CPR, f"Teksten ser ud til at indeholde et delvist CPR-nummer ('{found}').",
+                                       f"{_WHY}: slet nummeret helt; også fødselsdatoen alene kan pege på en person."),
     detect.EMAIL: lambda found: (PRIVACY_EMAIL, f"E-mailadressen '{found}' må ikke stå i teksten.",
-                                 f"{_WHY}. Skriv en medarbejders kontakt i feltet 'contact', og nævn ingen borgeres adresser."),
+                                 f"{_WHY}. Skriv en medarbejders kontakt i feltet 'contact', og nævn ingen borgeres adresser. "
+                                 "Et centers fælles postkasse på centrets eget domæne (fx info@ og domænet fra hjemmesiden "
+                                 "i data/centres.yml) må gerne stå i teksten."),
+    detect.EMAIL_ON_CENTRE_DOMAIN: lambda found: (
+        PRIVACY_EMAIL, f"E-mailadressen '{found}' må ikke stå i teksten.",
+        f"{_WHY}. Skriv en medarbejders kontakt i feltet 'contact'. Af centrets adresser må kun den fælles postkasse "
+        f"({_inboxes(found)} …) stå i teksten."),
     detect.PHONE: lambda found: (PRIVACY_PHONE, f"Telefonnummeret '{found}' må ikke stå i teksten.",
-                                 f"{_WHY}. Skriv en medarbejders nummer i feltet 'contact'."),
+                                 f"{_WHY}. Skriv en medarbejders nummer i feltet 'contact'. {_PUBLIC_WAY}"),
 }
+
+
+def allowances(ctx: FileContext) -> detect.Allowances:
+    """The documented ways through, from the registry (cached on the run)."""
+    run = ctx.run
+    allow = getattr(run, "privacy_allowances", None)
+    if allow is None:
+        kb = run.kb
+        allow = detect.Allowances.from_registry(kb.public_numbers, (c.website for c in kb.centres.values()))
+        run.privacy_allowances = allow
+    return allow
 
 
 def in_text(ctx: FileContext, text: str, at) -> None:
     """Personal data in a text; ``at(offset)`` gives a (line, col)."""
-    for offset, kind, found in detect.find(text):
+    for offset, kind, found in detect.find(text, allowances(ctx)):
         rule, what, hint = _BY_KIND[kind](found)
         ctx.add(rule, *at(offset), what, hint)
 
 
 def in_nodes(ctx: FileContext, nodes: list[Y]) -> None:
-    """Personal data in front matter values (each reported where the value starts)."""
+    """Personal data in front matter values, each reported on the line where it
+    stands (a summary may run over several lines)."""
+    allow = allowances(ctx)
     for node in nodes:
         for item in node.value if node.is_seq else [node]:
             if isinstance(item.value, str):
-                for _, kind, found in detect.find(item.value):
+                for _, kind, found in detect.find(item.value, allow):
                     rule, what, hint = _BY_KIND[kind](found)
-                    ctx.at(rule, item, what, hint)
+                    ctx.add(rule, *ctx.where(item, found), what, hint)
 
 
 def image_position(ctx: FileContext, pos: tuple[int, int], path: Path, where: str) -> bool | None:

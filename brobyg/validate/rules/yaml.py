@@ -13,7 +13,9 @@ YAML_SYNTAX = Rule(
     "YAML-SYNTAX", ERROR, "Ugyldig YAML",
     what="Front matter (eller en datafil) kan ikke læses som YAML: et kolon, en indrykning, et anførselstegn eller en klamme er forkert.",
     why="Er YAML'en ugyldig, kan ingen af felterne læses.",
-    fix="Ret linjen, meddelelsen peger på. Står der ': ' inde i en tekst, så sæt hele teksten i anførselstegn.",
+    fix="Ret linjen, meddelelsen peger på; den siger, hvad der er galt: fx mangler der et mellemrum efter et kolon "
+        "eller en bindestreg, er en tekst over flere linjer ikke rykket ind, står der et hårdt mellemrum (U+00A0), eller "
+        "står der ': ' inde i en tekst, som så skal i anførselstegn.",
     bad=case_example(title="Mødested: Åben café"),
     good=case_example(title='"Mødested: Åben café"'),
 )
@@ -67,27 +69,9 @@ YAML_DEPTH = Rule(
     good=case_example(partners="[Jobcenter]"),
 )
 
-_YAML_HINTS = [
-    ("mapping values are not allowed", "Står der ': ' inde i en tekst? Så sæt hele teksten i anførselstegn."),
-    ("could not find expected ':'", "Hvert felt skal skrives som 'navn: værdi'. Mangler der et kolon?"),
-    ("found character '\\t'", "Brug mellemrum, ikke tabulator, til indrykning."),
-    ("found unexpected end of stream", "Et anførselstegn eller en klamme er ikke lukket."),
-    ("did not find expected ',' or ']'", "En liste i [ ] mangler et komma eller den lukkende ']'."),
-    ("did not find expected ',' or '}'", "En { }-værdi mangler et komma eller den lukkende '}'."),
-    ("did not find expected key", "Indrykningen er skæv: felter på samme niveau skal starte i samme kolonne."),
-    ("found undefined alias", "Tegnet '*' har en særlig betydning i YAML. Sæt teksten i anførselstegn."),
-    ("expected alphabetic or numeric character", "Tegnene '*' og '&' har særlig betydning i YAML. Sæt teksten i anførselstegn."),
-    ("found character '@' that cannot start any token", "En værdi må ikke starte med '@'. Sæt den i anførselstegn."),
-    ("found character '`' that cannot start any token", "En værdi må ikke starte med '`'. Sæt den i anførselstegn."),
-]
-
-
 def _syntax(f: Failure):
-    problem = f.detail["problem"]
-    hint = next((h for key, h in _YAML_HINTS if key in problem), "Tjek kolon, indrykning og anførselstegn på linjen.")
-    if f.detail["char"]:
-        hint = f"En værdi må ikke starte med '{f.detail['char']}'. Sæt den i anførselstegn."
-    return YAML_SYNTAX, f"Ugyldig YAML ({problem}).", hint
+    # The loader found the mistake on its line and worded the fix (load/yaml_errors.py).
+    return YAML_SYNTAX, "Ugyldig YAML.", f.detail.get("hint") or "Tjek kolon, indrykning og anførselstegn på linjen."
 
 
 def _duplicate(f: Failure, rel: str):
@@ -101,7 +85,7 @@ _ALIAS = ("YAML-ankre og -aliaser ('&' og '*') bruges ikke her.", "Skriv værdie
 ON_FAILURE = {
     Kind.TAB: lambda f: (YAML_TAB, "Indrykning med tabulator er ikke tilladt i YAML.", "Brug mellemrum i stedet."),
     Kind.SYNTAX: _syntax,
-    Kind.BAD_EXCEPTION: lambda f: (YAML_SYNTAX, f"Ugyldig YAML ({f.detail['error']}).", "Tjek kolon, indrykning og anførselstegn."),
+    Kind.BAD_EXCEPTION: lambda f: (YAML_SYNTAX, "Ugyldig YAML.", "Tjek kolon, indrykning og anførselstegn."),
     Kind.SECOND_DOCUMENT: lambda f: (YAML_SYNTAX, "Der er mere end ét YAML-dokument.", "Slet den ekstra '---'-linje."),
     Kind.COMPLEX_KEY: lambda f: (YAML_KEY, "En nøgle skal være et enkelt ord, fx 'title'.", ""),
     Kind.DUPLICATE_KEY: _duplicate,  # takes the file, for the related location
