@@ -22,6 +22,7 @@ from brobyg import forked
 from brobyg.model import THEME_IDS, Case, KnowledgeBase
 from brobyg.project import Project
 from brobyg.render.related import related_cases
+from brobyg.render.images import responsive_images
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december")
 NEWEST_ON_HOME = 6
@@ -107,6 +108,9 @@ class StagingWriter:
 
     def text(self, rel: str, content: str) -> None:
         self._bytes(rel, content.encode("utf-8"))
+
+    def data(self, rel: str, data: bytes) -> None:
+        self._bytes(rel, data)
 
     def copy(self, rel: str, source: Path) -> None:
         self._bytes(rel, source.read_bytes())
@@ -194,7 +198,8 @@ def _write_case_pages(project: Project, site: Site, pages: _PageRenderer, out: S
     related = related_cases(site.newest, only=cases)
     for case in cases:
         pages.page(f"{CASES_DIR}/{case.slug}.md", "case.md.j2", {"title": case.title, "description": case.summary},
-                   case=case, body=_site_links(case.body), related=related[case.slug])
+                   case=case, body=responsive_images(_site_links(case.body), f"{CASES_DIR}/{case.slug}.md", project.cases_dir, out.data),
+                   related=related[case.slug])
         assets = project.cases_dir / case.slug
         if assets.is_dir():
             for path in sorted(assets.rglob("*")):
