@@ -4,7 +4,7 @@
 
 Builds the sample content (both audiences), serves each build from 127.0.0.1
 the way a static host does (gzip for text, the files as they are), and prints:
-  - for every page kind (tests/quality/kinds.py, the one list the quality
+  - for every page kind (tests/browser/quality/kinds.py, the one list the quality
     gates use), the bytes a first visit downloads in Chromium: the page and
     everything it fetches, raw and as transferred (gzip), and the number of
     requests;
@@ -36,7 +36,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from tests.quality.kinds import AUDIENCES, PAGE_KINDS, Sample  # noqa: E402
+from tests.browser.quality.kinds import AUDIENCES, PAGE_KINDS, Sample  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

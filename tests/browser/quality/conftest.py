@@ -1,8 +1,8 @@
 """Quality gates over the built sample site, in both audiences.
 
 The two sites are built once per test session (per xdist worker) by the
-browser tests' fixtures, which this folder shares: the same Chromium, the
-same guarded pages, the same 127.0.0.1 servers.
+browser tests' fixtures (../conftest.py), which this folder shares: the same
+Chromium, the same guarded pages, the same 127.0.0.1 servers.
 """
 
 from __future__ import annotations
@@ -12,21 +12,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
-from tests.browser.conftest import (  # noqa: F401 - fixtures and hooks shared with the browser tests
-    browser, chromium, context, members_site, members_url, page, playwright_driver, public_site,
-    public_url, pytest_runtest_call, sample_kb, serve,
-)
 
 from .kinds import AUDIENCES, Sample
 
-HERE = Path(__file__).resolve().parent
 NODE_MODULES = REPO / "node_modules"
-
-
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        if Path(str(item.path)).resolve().is_relative_to(HERE):
-            item.add_marker(pytest.mark.browser)
 
 
 def npm_tool(*parts: str) -> Path:
