@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Callable
+from urllib.parse import quote
 
 AUDIENCES = ("public", "members")
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 740}}
@@ -32,6 +33,14 @@ class Sample:
             return next(c for c in cases if c.members_only)
         from tests.conftest import REPO
         return next(c for c in cases if not c.members_only and (REPO / "cases" / c.slug).is_dir())
+
+
+    @property
+    def query(self) -> str:
+        """A word of the case's title that not every case has: the search
+        page then shows highlights and facets with no cases left."""
+        words = [w for w in self.case.title.split() if len(w) > 4]
+        return max(words, key=len)
 
 
 def open_filters(page) -> None:
@@ -60,7 +69,8 @@ PAGE_KINDS = [
     Kind("centre", lambda s: f"centre/{s.case.centre}/"),
     Kind("target group", lambda s: f"maalgrupper/{s.case.target_groups[0]}/"),
     Kind("all cases", lambda s: "cases/"),
-    Kind("search with filters open", lambda s: "soeg/", open_filters),
+    # A query that finds some cases: highlights in the results, and empty facets.
+    Kind("search with filters open", lambda s: f"soeg/?q={quote(s.query)}", open_filters),
     Kind("contributor guide", lambda s: "bidrag/"),
     Kind("accessibility statement", lambda s: "tilgaengelighed/"),
     Kind("404", lambda s: "404.html"),

@@ -29,7 +29,7 @@ def test_no_pagefind_requests_outside_the_search_page(page, urls, samples):
     requested = []
     page.on("request", lambda r: requested.append(r.url))
     for kind in PAGE_KINDS:
-        if kind.url(samples["public"]) == "soeg/":
+        if kind.url(samples["public"]).startswith("soeg/"):
             continue
         page.goto(urls["public"] + kind.url(samples["public"]))
         page.wait_for_load_state("load")
