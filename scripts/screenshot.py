@@ -1,6 +1,6 @@
 """Take screenshots of built pages in Debian's Chromium, for a human look.
 
-    python scripts/screenshot.py site/public /cases/ out.png [--width 375]
+    python scripts/screenshot.py site/public /cases/ out.png [--width 375] [--scheme dark]
 """
 
 import argparse
@@ -23,13 +23,14 @@ def main() -> None:
     ap.add_argument("--width", type=int, default=1280)
     ap.add_argument("--height", type=int, default=900)
     ap.add_argument("--full", action="store_true")
+    ap.add_argument("--scheme", choices=("light", "dark"), default="light", help="the system colour scheme")
     args = ap.parse_args()
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=args.site)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": args.width, "height": args.height})
+        page = browser.new_page(viewport={"width": args.width, "height": args.height}, color_scheme=args.scheme)
         page.goto(f"http://127.0.0.1:{server.server_port}{args.path}")
         page.wait_for_timeout(800)
         page.screenshot(path=args.out, full_page=args.full)

@@ -29,6 +29,7 @@ from brobyg.render.related import related_cases
 from brobyg.render.routes import page_url, relative_url
 from brobyg.validate.rules import families as rule_families
 from brobyg.validate import body as bodyscan
+from brobyg.render.images import responsive_images
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december")
 NEWEST_ON_HOME = 6
@@ -119,6 +120,9 @@ class StagingWriter:
     def text(self, rel: str, content: str) -> None:
         self._bytes(rel, content.encode("utf-8"))
 
+    def data(self, rel: str, data: bytes) -> None:
+        self._bytes(rel, data)
+
     def copy(self, rel: str, source: Path) -> None:
         self._bytes(rel, source.read_bytes())
 
@@ -208,7 +212,8 @@ def _write_case_pages(project: Project, site: Site, pages: _PageRenderer, out: S
     related = related_cases(site.newest, only=cases)
     for case in cases:
         pages.page(routes.case(case.slug), "case.md.j2", {"title": case.title, "description": case.summary},
-                   case=case, body=case_body(case), vetted=vetted_marker(case), related=related[case.slug])
+                   case=case, body=responsive_images(case_body(case), routes.case(case.slug), project.cases_dir, out.data),
+                   vetted=vetted_marker(case), related=related[case.slug])
         assets = project.cases_dir / case.slug
         if assets.is_dir():
             for path in sorted(assets.rglob("*")):

@@ -1,0 +1,174 @@
+"""Page weight and Lighthouse scores of every page kind, on the sample content.
+
+    python bench/bench_pages.py [--runs 3] [--no-lighthouse] [--audience public]
+
+Builds the sample content (both audiences), serves each build from 127.0.0.1
+the way a static host does (gzip for text, the files as they are), and prints:
+  - for every page kind (tests/browser/quality/kinds.py, the one list the quality
+    gates use), the bytes a first visit downloads in Chromium: the page and
+    everything it fetches, raw and as transferred (gzip), and the number of
+    requests;
+  - Lighthouse 13 (npm, pinned) on a phone (its default: a mid-range phone on
+    a throttled 4G link, simulated) for home, case and search: performance and
+    accessibility, the median of --runs runs with the lowest and highest, and
+    the audits that cost points.
+Budget (DESIGN.md): performance ≥ 98 and accessibility 100 on a phone.
+Lighthouse's performance score moves by a few points between runs on a busy
+machine; nothing here is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from tests.browser.quality.kinds import AUDIENCES, PAGE_KINDS, Sample  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+LIGHTHOUSE = REPO / "node_modules" / "lighthouse" / "cli" / "index.js"
+LIGHTHOUSE_KINDS = ("home", "case", "search with filters open")
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".mjs"}
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """A static host: gzip for text when the browser asks for it, a day's caching."""
+
+    def log_message(self, *args):
+        pass
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "public, max-age=86400")
+        super().end_headers()
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", "") and path.is_file():
+            data = gzip.compress(path.read_bytes(), 6, mtime=0)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+            return
+        super().do_GET()
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass
+
+
+def serve(folder: Path) -> tuple[str, _Server]:
+    server = _Server(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+def first_visit_bytes(browser, url: str, kind) -> tuple[int, int, int]:
+    """(requests, raw bytes, transferred bytes) of a first visit, caches empty."""
+    ctx = browser.new_context(viewport={"width": 375, "height": 740}, service_workers="block")
+    page = ctx.new_page()
+    cdp = ctx.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    sizes: dict[str, list[int]] = {}
+    cdp.on("Network.responseReceived", lambda e: sizes.setdefault(e["requestId"], [0, 0]))
+    cdp.on("Network.dataReceived", lambda e: sizes.setdefault(e["requestId"], [0, 0]).__setitem__(0, sizes[e["requestId"]][0] + e["dataLength"]))
+    cdp.on("Network.loadingFinished", lambda e: sizes.setdefault(e["requestId"], [0, 0]).__setitem__(1, int(e["encodedDataLength"])))
+    page.goto(url, wait_until="networkidle")
+    if kind.prepare:
+        kind.prepare(page)
+        page.wait_for_load_state("networkidle")
+    ctx.close()
+    return len(sizes), sum(s[0] for s in sizes.values()), sum(s[1] for s in sizes.values())
+
+
+def lighthouse(url: str) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "report.json"
+        subprocess.run(
+            ["node", str(LIGHTHOUSE), url, "--only-categories=performance,accessibility", "--output=json",
+             f"--output-path={out}", "--quiet", f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}"],
+            check=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=300,
+        )
+        return json.loads(out.read_text(encoding="utf-8"))
+
+
+def costly_audits(report: dict) -> list[str]:
+    weights = {ref["id"]: ref["weight"] for cat in report["categories"].values() for ref in cat["auditRefs"]}
+    out = []
+    for aid, audit in report["audits"].items():
+        score = audit.get("score")
+        if score is not None and score < 0.9 and (weights.get(aid) or audit.get("details", {}).get("type") == "opportunity"):
+            out.append(f"{aid} {score:.2f} {audit.get('displayValue', '')}".strip())
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (median)")
+    ap.add_argument("--no-lighthouse", action="store_true")
+    ap.add_argument("--audience", choices=AUDIENCES, action="append", help="default: both")
+    args = ap.parse_args()
+
+    from playwright.sync_api import sync_playwright
+
+    from brobyg.generator.mkdocs import build_site
+    from brobyg.validate.check import check
+
+    kb = check(REPO).kb
+    tmp = Path(tempfile.mkdtemp(prefix="bench-pages-"))
+    for audience in args.audience or AUDIENCES:
+        site = build_site(REPO, audience, out=tmp / audience, staging=tmp / f"staging-{audience}")
+        base, server = serve(site)
+        sample = Sample(kb, audience)
+        print(f"\n== {audience}: first visit on a phone (375 px), caches empty")
+        print(f"{'page kind':<28} {'requests':>8} {'raw KB':>8} {'gzip KB':>8}")
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS[1:])
+            for kind in PAGE_KINDS:
+                n, raw, sent = first_visit_bytes(browser, base + kind.url(sample), kind)
+                print(f"{kind.name:<28} {n:>8} {raw / 1024:>8.1f} {sent / 1024:>8.1f}")
+            browser.close()
+        if not args.no_lighthouse:
+            print(f"\n== {audience}: Lighthouse {lighthouse_version()} mobile, median of {args.runs} (min–max)")
+            print(f"{'page':<28} {'performance':>14} {'accessibility':>14}")
+            for kind in (k for k in PAGE_KINDS if k.name in LIGHTHOUSE_KINDS):
+                reports = [lighthouse(base + kind.url(sample)) for _ in range(args.runs)]
+                cells = []
+                for cat in ("performance", "accessibility"):
+                    scores = [round(r["categories"][cat]["score"] * 100) for r in reports]
+                    cells.append(f"{statistics.median(scores):.0f} ({min(scores)}–{max(scores)})")
+                print(f"{kind.name:<28} {cells[0]:>14} {cells[1]:>14}")
+                for line in costly_audits(reports[len(reports) // 2]):
+                    print(f"{'':<30}{line}")
+        server.shutdown()
+
+
+def lighthouse_version() -> str:
+    return json.loads((REPO / "node_modules" / "lighthouse" / "package.json").read_text())["version"]
+
+
+if __name__ == "__main__":
+    main()
