@@ -22,6 +22,7 @@ from pathlib import Path
 
 from brobyg.forked import WorkerDied
 from brobyg.model import KnowledgeBase
+from brobyg.render.cms import CmsUnavailable, install_cms
 from brobyg.render.pages import write_pages
 from brobyg.search.index import make_deterministic
 from brobyg.search.records import record_html, search_records
@@ -216,6 +217,8 @@ def build_site(root: Path, audience: str, out: Path | None = None, staging: Path
             indexer.stop()
             raise
         indexer.finish(site)
+        if audience == "members":  # the contributors' CMS, on the members' site only
+            install_cms(kb, site)
         _swap_into_place(site, out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -236,7 +239,7 @@ def build_command(root: Path, audience: str, out: Path | None) -> int:
     started = time.perf_counter()
     try:
         site = build_site(root, audience, out)
-    except (BuildFailed, OSError, WorkerDied) as exc:
+    except (BuildFailed, CmsUnavailable, OSError, WorkerDied) as exc:
         if isinstance(exc, OSError):  # e.g. a full disk or a folder we may not write to
             exc = f"Filsystemet sagde nej: {exc.strerror or exc} ({exc.filename or ''})."
         elif isinstance(exc, WorkerDied):  # e.g. killed when the machine ran out of memory
