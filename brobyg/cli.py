@@ -77,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
 def _check(root: Path, args) -> int:
     from brobyg.forked import WorkerDied
     from brobyg.problems import ERROR, render
+    from brobyg.project import Project
     from brobyg.validate.check import check
 
     if not root.is_dir():
@@ -98,7 +99,7 @@ def _check(root: Path, args) -> int:
         return 2
     problems = result.report.sorted()
     try:
-        print(render(problems, args.format, result.files), flush=True)
+        print(render(problems, args.format, result.files, Project(root).site_url()), flush=True)
     except BrokenPipeError:  # `check | head`: the reader left; that is not our error
         sys.stdout = None
     failing = [p for p in problems if p.severity == ERROR or args.strict]

@@ -16,8 +16,6 @@ THEME_IDS = ("kendskab", "matchning", "vejen-ind", "velkomst", "tilpasning", "sa
 VISIBILITIES = ("public", "members")
 AUDIENCES = VISIBILITIES  # a build's audience: "members" sees both visibilities
 
-SUGGESTED_HEADINGS = ("Baggrund", "Målgruppe", "Sådan gjorde vi", "Resultater", "Det lærte vi", "Gode råd")
-
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 _TRANSLIT = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "ue", "ö": "oe", "ä": "ae"})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +39,16 @@ class Project:
     @property
     def target_groups_file(self) -> Path:
         return self.data_dir / "target-groups.yml"
+
+    def site_url(self) -> str:
+        """The public site's address from mkdocs.yml ('' when it has none); read
+        with a pattern, not YAML, so `check` never parses the MkDocs config."""
+        try:
+            text = (self.root / "mkdocs.yml").read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return ""
+        m = re.search(r"^site_url:[ \t]*['\"]?([^'\"\s#]+)", text, re.M)
+        return m.group(1) if m else ""
 
     def rel(self, path: Path) -> str:
         """Repository-relative POSIX path for messages; absolute when outside.

@@ -1,7 +1,8 @@
 """`build.py new`: ask for a case's fields in Danish and write a valid file.
 
-Every answer is checked as it is given, against the same vocabularies the
-validator reads, and the finished file is run through the validator.
+The questions and their limits come from the case schema; every answer is
+checked as it is given, against the same vocabularies the validator reads,
+and the finished file is run through the validator.
 """
 
 from __future__ import annotations
@@ -12,20 +13,18 @@ from pathlib import Path
 
 import yaml
 
-from brobyg.model import SUGGESTED_HEADINGS, THEME_IDS, slugify
+from brobyg.model import THEME_IDS, KnowledgeBase, slugify
 from brobyg.problems import ERROR, Report
 from brobyg.project import Project
+from brobyg.schema.cases import CASES, HEADINGS
+from brobyg.schema.types import Choice, Date, Field, Ref, RefList, Text
 from brobyg.validate.check import check
 from brobyg.validate.vocab import load_vocabularies
 
-HINTS = {
-    "Baggrund": "Hvorfor begyndte I? Hvilket problem eller behov ville I gøre noget ved?",
-    "Målgruppe": "Hvem var indsatsen for? Beskriv gruppen, aldrig en person, der kan genkendes.",
-    "Sådan gjorde vi": "Fortæl konkret, gerne trin for trin, hvad I gjorde, og hvem der var med.",
-    "Resultater": "Hvad kom der ud af det? Skriv det, hvis tallene er skøn.",
-    "Det lærte vi": "Hvad gik anderledes end ventet, og hvad ville I gøre om?",
-    "Gode råd": "Hvad vil I råde et andet frivilligcenter til, der vil prøve det samme?",
-}
+
+def case_body() -> str:
+    """The suggested headings, each with its question in italics (also the template's body)."""
+    return "\n".join(f"## {heading}\n\n*{question}*\n" for heading, question in HEADINGS)
 
 
 class _NoInput(Exception):
@@ -47,7 +46,7 @@ def _ask_text(label: str, lo: int, hi: int) -> str:
         print(f"  Teksten er {len(text)} tegn; den skal være {lo}–{hi} tegn. Prøv igen.")
 
 
-def _choose(label: str, options: list[tuple[str, str]], many: bool) -> list[str]:
+def _choose(label: str, options: list[tuple[str, str]], many: bool, lo: int = 1, hi: int = 1) -> list[str]:
     print(f"{label}:")
     for i, (_, text) in enumerate(options, 1):
         print(f"  {i:2}. {text}")
@@ -58,41 +57,58 @@ def _choose(label: str, options: list[tuple[str, str]], many: bool) -> list[str]
             picked = [int(a) for a in answer.replace(" ", "").split(",") if a]
         except ValueError:
             picked = []
-        if picked and all(1 <= n <= len(options) for n in picked) and (many or len(picked) == 1):
-            return list(dict.fromkeys(options[n - 1][0] for n in picked))
-        print(f"  Skriv {how} mellem 1 og {len(options)}.")
+        chosen = list(dict.fromkeys(options[n - 1][0] for n in picked if 1 <= n <= len(options)))
+        if picked and all(1 <= n <= len(options) for n in picked) and (many or len(picked) == 1) and lo <= len(chosen) <= hi:
+            return chosen
+        print(f"  Skriv {how} mellem 1 og {len(options)}." + (f" Vælg {lo}–{hi}." if many else ""))
+
+
+def _options(field: Field, vocab: KnowledgeBase) -> list[tuple[str, str]]:
+    """What to choose between for a reference or choice field, in Danish."""
+    if isinstance(field, Choice):
+        return [(value, meaning[:1].upper() + meaning[1:]) for value, meaning in field.choices]
+    if field.vocabulary == "themes":
+        themes = vocab.themes
+        return [(t, f"{themes[t].title} – {themes[t].question}" if t in themes else t) for t in THEME_IDS]
+    if field.vocabulary == "centres":
+        return [(c.id, f"{c.name} ({c.municipality})") for c in vocab.centres.values()]
+    return [(g.id, g.label) for g in vocab.target_groups.values()]
+
+
+def _answer(field: Field, vocab: KnowledgeBase):
+    """Ask for one required field, within the schema's limits."""
+    if isinstance(field, Text):
+        return _ask_text(field.label, field.min_len, field.max_len)
+    if isinstance(field, Date):
+        return dt.date.today()
+    label = field.label
+    if isinstance(field, RefList):
+        return _choose(label, _options(field, vocab), many=True, lo=field.min_items, hi=field.max_items)
+    if isinstance(field, (Ref, Choice)):
+        return _choose(label, _options(field, vocab), many=False)[0]
+    raise TypeError(f"build.py new cannot ask for {field!r}")
 
 
 def new_command(root: Path) -> int:
     project = Project(root)
     report = Report()
     vocab = load_vocabularies(project, report)
-    centres, groups, themes = vocab.centres, vocab.target_groups, vocab.themes
-    if report.problems or not centres or not groups:
+    if report.problems or not vocab.centres or not vocab.target_groups:
         print("Datafilerne har fejl; ret dem først (python build.py check).", file=sys.stderr)
         return 1
     print("Ny case. Svar på spørgsmålene; du kan rette alt i filen bagefter.\n")
     try:
-        title = _ask_text("Titel", 5, 120)
-        summary = _ask_text("Kort resumé", 20, 300)
-        centre = _choose("Center", [(c.id, f"{c.name} ({c.municipality})") for c in centres.values()], many=False)[0]
-        theme_ids = _choose("Temaer", [(t, f"{themes[t].title} – {themes[t].question}" if t in themes else t) for t in THEME_IDS], many=True)
-        group_ids = _choose("Målgrupper", [(g.id, g.label) for g in groups.values()], many=True)
-        visibility = _choose("Hvem må se casen", [("public", "Alle (offentlig)"), ("members", "Kun medlemmer af netværket")], many=False)[0]
+        fields = {f.key: _answer(f, vocab) for f in CASES.required}
     except (_NoInput, KeyboardInterrupt):
         print("\nAfbrudt; der er ikke skrevet nogen fil.", file=sys.stderr)
         return 2
 
-    base = slugify(title) or "ny-case"
+    base = slugify(fields["title"]) or "ny-case"
     slug, n = base, 2
     while (project.cases_dir / f"{slug}.md").exists():
         slug, n = f"{base}-{n}", n + 1
-    fields = {
-        "title": title, "summary": summary, "centre": centre, "themes": theme_ids,
-        "target_groups": group_ids, "visibility": visibility, "published": dt.date.today(),
-    }
     front = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, default_flow_style=None, width=88)
-    body = "\n".join(f"## {h}\n\n*{HINTS[h]}*\n" for h in SUGGESTED_HEADINGS)
+    body = case_body()
     path = project.cases_dir / f"{slug}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(f"---\n{front}---\n\n{body}", encoding="utf-8")

@@ -1,7 +1,8 @@
 """Read source files safely and parse YAML into values that know their line.
 
-Everything here reports into a ``Report`` instead of raising: a broken file
-becomes a Danish message with a line number, never a traceback.
+Nothing here raises on bad input: each function returns a ``Failure`` that
+says what went wrong and where. The file and YAML rules
+(``brobyg/validate/rules/``) turn failures into Danish messages.
 """
 
 from __future__ import annotations
@@ -14,8 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
-from brobyg.problems import Report
 
 MAX_TEXT_BYTES = 512 * 1024  # a long case is ~10 KB; this only stops accidents
 MAX_YAML_DEPTH = 8  # our deepest legal structure is 3 levels
@@ -57,6 +56,42 @@ class Y:
         return self.value
 
 
+class Kind:
+    """What went wrong while reading a file or its YAML (``Failure.kind``)."""
+
+    TOO_BIG = "too big"  # detail: size, max_bytes
+    UNREADABLE = "unreadable"  # errno, strerror
+    EMPTY = "empty"
+    BINARY = "binary"
+    NOT_UTF8 = "not utf-8"
+    NO_FRONT_MATTER = "no front matter"
+    UNTERMINATED = "unterminated front matter"
+    TAB = "tab indentation"
+    SYNTAX = "syntax"  # problem (libyaml's words), char (the character that cannot start a token)
+    BAD_EXCEPTION = "unparsable"  # error: the exception's text
+    SECOND_DOCUMENT = "second document"
+    COMPLEX_KEY = "complex key"
+    DUPLICATE_KEY = "duplicate key"  # name, first_line, first_col
+    ALIAS = "alias"
+    TAG = "tag"  # tag
+    TOO_DEEP = "too deep"  # max_depth
+
+
+class Failure:
+    """Why a file, its front matter or its YAML could not be loaded, and where."""
+
+    __slots__ = ("kind", "line", "col", "detail")
+
+    def __init__(self, kind: str, line: int = 0, col: int = 0, detail: dict | None = None) -> None:
+        self.kind = kind
+        self.line = line  # 0: the whole file
+        self.col = col
+        self.detail = detail or {}
+
+    def __repr__(self) -> str:
+        return f"Failure({self.kind!r}, {self.line}, {self.col}, {self.detail!r})"
+
+
 @dataclass(slots=True)
 class SourceText:
     path: Path
@@ -64,37 +99,19 @@ class SourceText:
     text: str
 
 
-_OS_ERRORS = {
-    errno.ENOENT: "den findes ikke, eller den er en genvej til en fil, der ikke findes",
-    errno.EACCES: "ingen adgang",
-    errno.EPERM: "ingen adgang",
-    errno.EISDIR: "det er en mappe",
-    errno.ELOOP: "genvejen peger på sig selv",
-}
-
-
-def read_text(path: Path, rel: str, report: Report, max_bytes: int = MAX_TEXT_BYTES) -> SourceText | None:
-    """Return the file's text with BOM removed and newlines normalised, or None."""
+def read_text(path: Path, rel: str, max_bytes: int = MAX_TEXT_BYTES) -> SourceText | Failure:
+    """Return the file's text with BOM removed and newlines normalised."""
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            report.error(
-                rel, 0, 0, "FILE-SIZE",
-                f"Filen fylder {size / 1024:.0f} KB; grænsen er {max_bytes // 1024} KB. "
-                "Del teksten op, eller flyt store bilag ud af filen.",
-            )
-            return None
+            return Failure(Kind.TOO_BIG, detail={"size": size, "max_bytes": max_bytes})
         data = path.read_bytes()
     except OSError as exc:
-        why = _OS_ERRORS.get(exc.errno, exc.strerror or str(exc))
-        report.error(rel, 0, 0, "FILE-READ", f"Filen kan ikke læses ({why}). Tjek at den findes og må læses.")
-        return None
+        return Failure(Kind.UNREADABLE, detail={"errno": exc.errno, "strerror": exc.strerror or str(exc)})
     if not data.strip():
-        report.error(rel, 0, 0, "FILE-EMPTY", "Filen er tom. Start fra skabelonen templates/case.md eller kør 'python build.py new'.")
-        return None
+        return Failure(Kind.EMPTY)
     if b"\x00" in data[:BINARY_SNIFF]:
-        report.error(rel, 0, 0, "FILE-BINARY", "Filen er en binær fil, ikke tekst. Gem den som almindelig tekst (Markdown, UTF-8).")
-        return None
+        return Failure(Kind.BINARY)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -102,11 +119,7 @@ def read_text(path: Path, rel: str, report: Report, max_bytes: int = MAX_TEXT_BY
         line = raw.count(b"\n", 0, exc.start) + 1
         line_start = raw.rfind(b"\n", 0, exc.start) + 1
         col = len(raw[line_start : exc.start].decode("utf-8", "replace")) + 1  # characters, not bytes
-        report.error(
-            rel, line, col, "FILE-ENCODING",
-            "Filen er ikke gemt som UTF-8 (æ, ø og å bliver forkerte). Gem den igen med tegnsættet UTF-8.",
-        )
-        return None
+        return Failure(Kind.NOT_UTF8, line, col)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return SourceText(path, rel, text)
@@ -124,25 +137,16 @@ _FENCE = re.compile(r"^---[ \t]*$")
 _END_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$", re.M)
 
 
-def split_front_matter(src: SourceText, report: Report) -> FrontMatterSplit | None:
+def split_front_matter(src: SourceText) -> FrontMatterSplit | Failure:
     text = src.text
     first_nl = text.find("\n")
     first = text if first_nl < 0 else text[:first_nl]
     if not _FENCE.match(first):
-        report.error(
-            src.rel, 1, 1, "FM-MISSING",
-            "Filen mangler front matter. Første linje skal være '---', derefter felterne (title, summary, …) "
-            "og så '---' igen. Se skabelonen templates/case.md.",
-        )
-        return None
+        return Failure(Kind.NO_FRONT_MATTER, 1, 1)
     start = first_nl + 1
     end = _END_FENCE.search(text, start)
     if end is None:
-        report.error(
-            src.rel, 1, 1, "FM-UNTERMINATED",
-            "Front matter slutter aldrig. Tilføj en linje med '---' efter det sidste felt, før selve teksten.",
-        )
-        return None
+        return Failure(Kind.UNTERMINATED, 1, 1)
     yaml_text = text[start : end.start()]
     body_start = end.end() + 1
     body_line = text.count("\n", 0, body_start) + 1
@@ -151,41 +155,27 @@ def split_front_matter(src: SourceText, report: Report) -> FrontMatterSplit | No
 
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.M)
 
-_YAML_HINTS = [
-    ("mapping values are not allowed", "Står der ': ' inde i en tekst? Så sæt hele teksten i anførselstegn."),
-    ("could not find expected ':'", "Hvert felt skal skrives som 'navn: værdi'. Mangler der et kolon?"),
-    ("found character '\\t'", "Brug mellemrum, ikke tabulator, til indrykning."),
-    ("found unexpected end of stream", "Et anførselstegn eller en klamme er ikke lukket."),
-    ("did not find expected ',' or ']'", "En liste i [ ] mangler et komma eller den lukkende ']'."),
-    ("did not find expected ',' or '}'", "En { }-værdi mangler et komma eller den lukkende '}'."),
-    ("did not find expected key", "Indrykningen er skæv: felter på samme niveau skal starte i samme kolonne."),
-    ("found undefined alias", "Tegnet '*' har en særlig betydning i YAML. Sæt teksten i anførselstegn."),
-    ("expected alphabetic or numeric character", "Tegnene '*' og '&' har særlig betydning i YAML. Sæt teksten i anførselstegn."),
-    ("found character '@' that cannot start any token", "En værdi må ikke starte med '@'. Sæt den i anførselstegn."),
-    ("found character '`' that cannot start any token", "En værdi må ikke starte med '`'. Sæt den i anførselstegn."),
-]
-
-
 # Problems libyaml finds only where the text runs out or the next line starts.
 _UNCLOSED = ("found unexpected end of stream", "did not find expected ',' or ']'", "did not find expected ',' or '}'")
 
 
-def parse_yaml(text: str, rel: str, first_line: int, report: Report) -> Y | None:
+def parse_yaml(text: str, first_line: int) -> Y | None | Failure:
     """Parse YAML into ``Y`` values, rejecting what we never want in our files.
 
-    We build values from the event stream ourselves (libyaml does the parsing)
-    so that every value keeps its line, duplicate keys are caught (PyYAML
-    silently keeps the last), and anchors, aliases and tags are refused before
-    an alias bomb can expand.
+    Returns None for a document of only comments and blank lines. We build
+    values from the event stream ourselves (libyaml does the parsing) so that
+    every value keeps its line, duplicate keys are caught (PyYAML silently
+    keeps the last), and anchors, aliases and tags are refused before an
+    alias bomb can expand.
     """
     tab = _TAB_INDENT.search(text)
     if tab:
         line = text.count("\n", 0, tab.start()) + first_line
-        col = tab.end() - tab.start()
-        report.error(rel, line, col, "YAML-TAB", "Indrykning med tabulator er ikke tilladt i YAML. Brug mellemrum i stedet.")
-        return None
+        return Failure(Kind.TAB, line, tab.end() - tab.start())
     try:
-        return _build(yaml.parse(text, Loader=_LOADER), rel, first_line, report)
+        return _build(yaml.parse(text, Loader=_LOADER), first_line)
+    except _Stop as stop:
+        return stop.failure
     except yaml.MarkedYAMLError as exc:
         problem = (exc.problem or exc.context or "ukendt fejl").strip()
         mark = exc.problem_mark or exc.context_mark
@@ -193,35 +183,30 @@ def parse_yaml(text: str, rel: str, first_line: int, report: Report) -> Y | None
             mark = exc.context_mark  # where the quote or bracket was opened, not where the text ran out
         line = first_line + (mark.line if mark else 0)
         col = (mark.column + 1) if mark else 1
-        hint = next((h for key, h in _YAML_HINTS if key in problem), "Tjek kolon, indrykning og anførselstegn på linjen.")
+        char = ""
         if "cannot start any token" in problem and mark:
             lines = text.split("\n")
-            ch = lines[mark.line][mark.column : mark.column + 1] if mark.line < len(lines) else ""
-            if ch.strip():
-                hint = f"En værdi må ikke starte med '{ch}'. Sæt den i anførselstegn."
-        report.error(rel, line, col, "YAML-SYNTAX", f"Ugyldig YAML ({problem}). {hint}")
+            char = lines[mark.line][mark.column : mark.column + 1] if mark.line < len(lines) else ""
+        return Failure(Kind.SYNTAX, line, col, {"problem": problem, "char": char.strip()})
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
-        report.error(rel, first_line, 1, "YAML-SYNTAX", f"Ugyldig YAML ({exc}). Tjek kolon, indrykning og anførselstegn.")
-    return None
+        return Failure(Kind.BAD_EXCEPTION, first_line, 1, {"error": str(exc)})
 
 
 class _Stop(Exception):
-    """Raised inside the builder after a problem was reported."""
+    """Raised inside the builder at the first value we refuse."""
+
+    def __init__(self, failure: Failure) -> None:
+        self.failure = failure
 
 
-def _build(events, rel: str, first_line: int, report: Report) -> Y | None:
+def _build(events, first_line: int) -> Y | None:
     stack: list[Y] = []  # open containers
     pending_keys: list[tuple[str, int, int] | None] = []  # per open map: key awaiting its value
     root: Y | None = None
     documents = 0
 
-    def pos(ev) -> tuple[int, int]:
-        return first_line + ev.start_mark.line, ev.start_mark.column + 1
-
-    def refuse(ev, code: str, msg: str) -> None:
-        line, col = pos(ev)
-        report.error(rel, line, col, code, msg)
-        raise _Stop
+    def refuse(ev, kind: Kind, **detail) -> None:
+        raise _Stop(Failure(kind, first_line + ev.start_mark.line, ev.start_mark.column + 1, detail))
 
     def attach(node: Y, ev) -> None:
         nonlocal root
@@ -235,14 +220,11 @@ def _build(events, rel: str, first_line: int, report: Report) -> Y | None:
         key = pending_keys[-1]
         if key is None:
             if node.is_map or node.is_seq:
-                refuse(ev, "YAML-KEY", "En nøgle skal være et enkelt ord, fx 'title'.")
+                refuse(ev, Kind.COMPLEX_KEY)
             name = "" if node.value is None else str(node.value)
             if name in parent.value:
-                first = parent.key_pos[name][0]
-                refuse(
-                    ev, "YAML-DUPLICATE-KEY",
-                    f"Feltet '{name}' står to gange (første gang på linje {first}). Slet den ene, så der kun er én værdi.",
-                )
+                first_line_, first_col = parent.key_pos[name]
+                refuse(ev, Kind.DUPLICATE_KEY, name=name, first_line=first_line_, first_col=first_col)
             pending_keys[-1] = (name, node.line, node.col)
         else:
             name, kline, kcol = key
@@ -254,48 +236,37 @@ def _build(events, rel: str, first_line: int, report: Report) -> Y | None:
     # for every value of every file `check` reads.
     scalar_cls, map_start, seq_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-    try:
-        for ev in events:
-            cls = type(ev)
-            if cls is scalar_cls:
-                if ev.anchor:
-                    refuse(ev, "YAML-ALIAS", _ALIAS_MSG)
-                if ev.tag and ev.tag != "!":
-                    refuse(ev, "YAML-TAG", _tag_msg(ev.tag))
-                mark = ev.start_mark
-                attach(Y(_scalar(ev), first_line + mark.line, mark.column + 1, raw=ev.value), ev)
-            elif cls in ends:
-                stack.pop()
-                pending_keys.pop()
-            elif cls is map_start or cls is seq_start:
-                if ev.anchor:
-                    refuse(ev, "YAML-ALIAS", _ALIAS_MSG)
-                if ev.tag and ev.tag != "!":
-                    refuse(ev, "YAML-TAG", _tag_msg(ev.tag))
-                if len(stack) >= MAX_YAML_DEPTH:
-                    refuse(ev, "YAML-DEPTH", f"Værdien er indlejret mere end {MAX_YAML_DEPTH} niveauer. Felterne i en case er højst to niveauer dybe.")
-                line, col = pos(ev)
-                is_map = cls is map_start
-                node = Y({} if is_map else [], line, col, {} if is_map else None)
-                attach(node, ev)
-                stack.append(node)
-                pending_keys.append(None)
-            elif cls is yaml.AliasEvent:
-                refuse(ev, "YAML-ALIAS", _ALIAS_MSG)
-            elif cls is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    refuse(ev, "YAML-SYNTAX", "Der er mere end ét YAML-dokument. Slet den ekstra '---'-linje.")
-    except _Stop:
-        return None
+    for ev in events:
+        cls = type(ev)
+        if cls is scalar_cls:
+            if ev.anchor:
+                refuse(ev, Kind.ALIAS)
+            if ev.tag and ev.tag != "!":
+                refuse(ev, Kind.TAG, tag=ev.tag)
+            mark = ev.start_mark
+            attach(Y(_scalar(ev), first_line + mark.line, mark.column + 1, raw=ev.value), ev)
+        elif cls in ends:
+            stack.pop()
+            pending_keys.pop()
+        elif cls is map_start or cls is seq_start:
+            if ev.anchor:
+                refuse(ev, Kind.ALIAS)
+            if ev.tag and ev.tag != "!":
+                refuse(ev, Kind.TAG, tag=ev.tag)
+            if len(stack) >= MAX_YAML_DEPTH:
+                refuse(ev, Kind.TOO_DEEP, max_depth=MAX_YAML_DEPTH)
+            is_map = cls is map_start
+            node = Y({} if is_map else [], first_line + ev.start_mark.line, ev.start_mark.column + 1, {} if is_map else None)
+            attach(node, ev)
+            stack.append(node)
+            pending_keys.append(None)
+        elif cls is yaml.AliasEvent:
+            refuse(ev, Kind.ALIAS)
+        elif cls is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                refuse(ev, Kind.SECOND_DOCUMENT)
     return root
-
-
-_ALIAS_MSG = "YAML-ankre og -aliaser ('&' og '*') bruges ikke her. Skriv værdien ud, eller sæt teksten i anførselstegn."
-
-
-def _tag_msg(tag: str) -> str:
-    return f"YAML-tagget '{tag}' er ikke tilladt. Slet det, og skriv værdien som almindelig tekst."
 
 
 # First characters that can make a plain scalar something other than text.

@@ -1,7 +1,8 @@
-"""Privacy rules: cases describe people in vulnerable positions.
+"""Privacy detectors: cases describe people in vulnerable positions.
 
 CPR numbers, e-mail addresses and phone numbers may only appear in the
 ``contact`` field (staff contact). Images must not carry a GPS position.
+The privacy rules (``brobyg/validate/rules/privacy.py``) say what to do.
 """
 
 from __future__ import annotations
@@ -11,8 +12,6 @@ import re
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
-
-_WHY = "Cases handler om mennesker i sårbare positioner, og teksten bliver offentlig"
 
 # DDMMYY-XXXX or DDMMYYXXXX; the date is checked below to keep false alarms low.
 CPR_RE = re.compile(r"(?<![\d-])(\d{2})(\d{2})(\d{2})[- ]?(\d{4})(?![\d-])")
@@ -49,28 +48,23 @@ def _number_spans(text: str) -> Iterator[tuple[int, int]]:
             yield m.start(), min(len(text), m.end() + 1)
 
 
+CPR, EMAIL, PHONE = "cpr", "email", "phone"
+
+
 def find(text: str) -> Iterator[tuple[int, str, str]]:
-    """Yield (offset, code, message) for each piece of personal data in ``text``."""
+    """Yield (offset, kind, what was found) for each piece of personal data in ``text``."""
     spans = list(_number_spans(text))
     for start, end in spans:
         for m in CPR_RE.finditer(text, start, end):
             if _valid_cpr_date(m.group(1), m.group(2), m.group(3)):
-                yield m.start(), "PRIVACY-CPR", (
-                    f"Teksten ser ud til at indeholde et CPR-nummer ('{m.group(0)}'). {_WHY}: slet nummeret helt."
-                )
+                yield m.start(), CPR, m.group(0)
     for m in EMAIL_RE.finditer(text) if "@" in text else ():
-        yield m.start(), "PRIVACY-EMAIL", (
-            f"E-mailadressen '{m.group(0)}' må ikke stå i teksten. {_WHY}. "
-            "Skriv en medarbejders kontakt i feltet 'contact', og nævn ingen borgeres adresser."
-        )
+        yield m.start(), EMAIL, m.group(0)
     for start, end in spans:
         for m in PHONE_RE.finditer(text, start, end):
             if CPR_RE.fullmatch(m.group(0)):
                 continue
-            yield m.start(), "PRIVACY-PHONE", (
-                f"Telefonnummeret '{m.group(0)}' må ikke stå i teksten. {_WHY}. "
-                "Skriv en medarbejders nummer i feltet 'contact'."
-            )
+            yield m.start(), PHONE, m.group(0)
 
 
 GPS_IFD = 0x8825

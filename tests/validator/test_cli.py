@@ -44,8 +44,15 @@ def break_three_files(kb) -> None:
     kb.write_case("d-link", kb.front_matter(summary=None), kb.valid_body + "\n[Findes ikke](findes-ikke.md)\n")
 
 
+READ_MORE = "Læs hvad fejlkoderne betyder, og hvordan du retter dem: fejlkoder/"  # the fixture has no site address
+
+
 def parse_text(out: str) -> tuple[list[tuple], str]:
+    """The problems and the summary line; with problems, the line after the
+    summary says where the codes are explained."""
     lines = out.rstrip("\n").split("\n")
+    if len(lines) > 1:
+        assert lines.pop() == READ_MORE
     parsed = []
     for line in lines[:-1]:
         m = LINE_RE.match(line)
@@ -123,9 +130,25 @@ def test_json_format(kb, cli):
     assert data["errors"] == sum(p["severity"] == "error" for p in data["problems"]) > 0
     assert data["warnings"] == sum(p["severity"] == "warning" for p in data["problems"]) == 1
     first = data["problems"][0]
-    assert set(first) == {"path", "line", "col", "severity", "code", "message"}
+    assert set(first) == {"path", "line", "col", "severity", "code", "message", "hint", "related", "url"}
     assert {"path": "cases/a-tema.md", "line": 5, "col": 10, "severity": "error", "code": "CASE-THEME",
-            "message": "Ukendt tema 'velkomsten'. Mente du 'velkomst'? De gyldige id'er står i topics/."} in data["problems"]
+            "message": "Ukendt tema 'velkomsten'. Mente du 'velkomst'? De gyldige id'er står i topics/.",
+            "hint": "Mente du 'velkomst'? De gyldige id'er står i topics/.", "related": [],
+            "url": "fejlkoder/#case-theme"} in data["problems"]
+
+
+def test_json_links_each_code_to_its_explanation_on_the_site(kb, cli):
+    kb.write("mkdocs.yml", "site_name: X\nsite_url: https://videnbase.example.org/sti/\n")
+    kb.write_case("dobbelt", "title: Åben café\ntitle: Åben café igen\n")
+    rc, out, _ = cli("check", "--format", "json")
+    [problem] = json.loads(out)["problems"]
+    assert problem["code"] == "YAML-DUPLICATE-KEY"
+    assert problem["url"] == "https://videnbase.example.org/sti/fejlkoder/#yaml-duplicate-key"
+    assert problem["related"] == [{"path": "cases/dobbelt.md", "line": 2, "col": 1, "note": "'title' første gang"}]
+    assert problem["message"] == problem["message"].replace(problem["hint"], "").strip() + " " + problem["hint"]
+    rc, out, _ = cli("check")
+    assert out.rstrip("\n").split("\n")[-1] == (
+        "Læs hvad fejlkoderne betyder, og hvordan du retter dem: https://videnbase.example.org/sti/fejlkoder/")
 
 
 def test_json_without_problems(cli):
@@ -141,7 +164,7 @@ def test_warnings_pass_unless_strict(kb, cli):
     kb.write_case("advarsel", kb.front_matter(), "## Baggrund\n\nKun baggrund.\n")
     rc, out, _ = cli("check")
     assert rc == 0
-    assert out.endswith("0 fejl og 1 advarsel i 13 filer.\n")
+    assert parse_text(out)[1] == "0 fejl og 1 advarsel i 13 filer."
     rc, out, _ = cli("check", "--strict")
     assert rc == 1
     assert ": warning BODY-HEADING: " in out
@@ -217,9 +240,9 @@ def test_folder_paths(kb, cli):
     kb.write("topics/velkomst.md", "")
     rc, out, _ = cli("check", "cases")
     assert [p[0] for p in parse_text(out)[0]] == ["cases/tom.md", "topics/velkomst.md"]  # vocabularies always show
-    assert out.endswith("i 4 filer.\n")
+    assert parse_text(out)[1].endswith("i 4 filer.")
     rc, out, _ = cli("check", ".")
-    assert out.endswith("2 fejl og 0 advarsler i 13 filer.\n")  # '.' is the whole knowledge base, not its top folder
+    assert parse_text(out)[1] == "2 fejl og 0 advarsler i 13 filer."  # '.' is the whole knowledge base, not its top folder
 
 
 # -- robustness: must end in an error line, exit 1, no traceback ---------------
@@ -278,7 +301,7 @@ def test_hostile_input_ends_in_an_error_line(kb, make, rel, code):
     assert proc.stderr == ""
     assert proc.returncode == 1
     assert re.search(rf"^{re.escape(rel)}(:\d+:\d+)?: (error|warning) {code}: \S", proc.stdout, re.M), proc.stdout
-    assert SUMMARY_RE.match(proc.stdout.rstrip("\n").split("\n")[-1])
+    assert SUMMARY_RE.match(parse_text(proc.stdout)[1])
 
 
 def test_missing_root_is_a_usage_error(tmp_path, capsys):

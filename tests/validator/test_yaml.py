@@ -1,4 +1,4 @@
-"""Front matter fences and the YAML inside them: syntax, and what we refuse."""
+"""The YAML inside front matter: syntax, and what we refuse (rules/yaml.py)."""
 
 from __future__ import annotations
 
@@ -27,51 +27,6 @@ def located(problems, code):
 def test_valid_yaml_passes(kb):
     write(kb, VALID_YAML)
     assert kb.problems() == []
-
-
-# -- fences -------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        VALID_YAML + "\n## Baggrund\n",  # no fences at all
-        "\n---\n" + VALID_YAML + "---\n\n## Baggrund\n",  # blank line before the fence
-        "--- \n---\n\n## Baggrund\n",  # empty front matter
-        "---\n# Kun en kommentar\n\n---\n\n## Baggrund\n",  # nothing but a comment
-        "## Baggrund\n\n---\n" + VALID_YAML + "---\n",  # front matter not at the top
-    ],
-    ids=["no-fence", "blank-first-line", "empty", "comment-only", "not-first"],
-)
-def test_missing_front_matter(kb, text):
-    kb.write("cases/fm.md", text)
-    problems = kb.problems()
-    assert [(p.code, p.line, p.col) for p in problems] == [("FM-MISSING", 1, 1)]
-    assert "templates/case.md" in problems[0].message
-
-
-def test_unterminated_front_matter(kb):
-    kb.write("cases/fm.md", "---\n" + VALID_YAML + "\n## Baggrund\n\nTekst.\n")
-    problems = kb.problems()
-    assert [(p.code, p.line, p.col) for p in problems] == [("FM-UNTERMINATED", 1, 1)]
-    assert "'---'" in problems[0].message
-
-
-def test_yaml_end_marker_closes_front_matter(kb):
-    kb.write("cases/fm.md", "---\n" + VALID_YAML + "...\n\n" + kb.valid_body)
-    assert kb.problems() == []
-
-
-@pytest.mark.parametrize(
-    "yaml_text",
-    ["- title: Åben café\n- summary: En tekst\n", "Bare en tekst om caféen\n", "~\n", "[vejen-ind, velkomst]\n", "2025\n"],
-    ids=["list", "text", "null", "flow-list", "number"],
-)
-def test_front_matter_that_is_not_a_mapping(kb, yaml_text):
-    write(kb, yaml_text)
-    problems = kb.problems()
-    assert [(p.code, p.line, p.col) for p in problems] == [("FM-NOT-MAPPING", 2, 1)]
-    assert "navn: værdi" in problems[0].message
 
 
 # -- YAML-SYNTAX --------------------------------------------------------------
