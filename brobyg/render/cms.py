@@ -20,8 +20,9 @@ from pathlib import Path
 
 import yaml
 
-from brobyg.model import THEME_IDS, KnowledgeBase
-from brobyg.render.form_fields import FIELDS, VISIBILITY_LABELS, prompt_body
+from brobyg.model import KnowledgeBase
+from brobyg.render.form_fields import FIELDS, PART_LABELS, choices, help_text, starting_body
+from brobyg.schema.types import Choice, Contact, Date, Field, Names, Period, Ref, RefList, Text
 
 CODE_ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = "decap-cms"
@@ -62,50 +63,38 @@ def _backend() -> dict:
     return backend
 
 
-def _field(f, kb: KnowledgeBase) -> dict:
-    out: dict = {"name": f.key, "label": f.label, "hint": f.help, "required": f.required}
-    if f.kind == "text":
-        out["widget"] = "string"
+def _field(f: Field, kb: KnowledgeBase) -> dict:
+    """One schema field as a Decap CMS widget."""
+    out: dict = {"name": f.key, "label": f.label, "hint": help_text(f), "required": f.required}
+    if isinstance(f, Text):
+        # Decap checks the pattern only: the length limits as a regular expression.
+        out["widget"] = "text" if f.max_len > 150 else "string"
         out["pattern"] = [f"^\\s*\\S[\\s\\S]{{{f.min_len - 2},{f.max_len - 2}}}\\S\\s*$", f"Skal være {f.min_len}–{f.max_len} tegn."]
-    elif f.kind == "textarea":
-        out["widget"] = "text"
-        out["pattern"] = [f"^\\s*\\S[\\s\\S]{{{f.min_len - 2},{f.max_len - 2}}}\\S\\s*$",
-                          f"Skal være {f.min_len}–{f.max_len} tegn almindelig tekst."]
-    elif f.kind == "centre":
+    elif isinstance(f, (Ref, RefList, Choice)):
+        # A Choice (visibility) has no default: the contributor has to pick one.
         out["widget"] = "select"
-        out["options"] = [{"label": f"{c.name} ({c.municipality})", "value": c.id} for c in kb.centres.values()]
-    elif f.kind == "themes":
-        out.update(widget="select", multiple=True, min=f.min_items, max=f.max_items)
-        out["options"] = [
-            {"label": f"{kb.themes[t].title}: {kb.themes[t].question}" if t in kb.themes else t, "value": t}
-            for t in THEME_IDS
-        ]
-    elif f.kind == "target_groups":
-        out.update(widget="select", multiple=True, min=f.min_items, max=f.max_items)
-        out["options"] = [{"label": g.label, "value": g.id} for g in kb.target_groups.values()]
-    elif f.kind == "visibility":
-        # An explicit choice: no default, so the contributor has to pick one.
-        out["widget"] = "select"
-        out["options"] = [{"label": label, "value": value} for value, label in VISIBILITY_LABELS.items()]
-    elif f.kind == "date":
+        out["options"] = [{"label": label, "value": value} for value, label in choices(f, kb)]
+        if isinstance(f, RefList):
+            out.update(multiple=True, min=f.min_items, max=f.max_items)
+    elif isinstance(f, Date):
         out.update(widget="datetime", date_format="YYYY-MM-DD", time_format=False)
         out["default"] = "{{now}}" if f.required else ""
-    elif f.kind == "period":
+    elif isinstance(f, Period):
         out.update(widget="object", collapsed=True)
         out["fields"] = [
-            {"name": k, "label": label, "widget": "string", "required": False,
+            {"name": part, "label": PART_LABELS[part], "widget": "string", "required": False,
              "pattern": ["^\\d{4}-(0[1-9]|1[0-2])$", "Skriv år og måned som ÅÅÅÅ-MM, fx 2024-01."]}
-            for k, label in f.sub
+            for part in f.parts
         ]
-    elif f.kind == "list":
+    elif isinstance(f, Names):
         out.update(widget="list", allow_add=True)
-    elif f.kind == "contact":
+    elif isinstance(f, Contact):
+        # Parts are optional to the CMS (it would demand a name even when the
+        # whole contact is left out); `check` requires the name of a contact.
         out.update(widget="object", collapsed=True)
-        out["fields"] = [
-            {"name": k, "label": label, "widget": "string", "required": False} for k, label in f.sub
-        ]
-    else:  # pragma: no cover - a new kind must be taught to the CMS
-        raise ValueError(f"no CMS widget for {f.kind}")
+        out["fields"] = [{"name": part, "label": PART_LABELS[part], "widget": "string", "required": False} for part in f.parts]
+    else:  # a new kind of field must be taught to the CMS
+        raise TypeError(f"no CMS widget for {f!r}")
     return out
 
 
@@ -114,9 +103,9 @@ def cms_config(kb: KnowledgeBase) -> dict:
     fields = [_field(f, kb) for f in FIELDS]
     fields.append({
         "name": "body", "label": "Tekst", "widget": "markdown", "required": True,
-        "hint": "Skriv under de seks overskrifter, og erstat de kursive hjælpetekster. "
+        "hint": "Skriv under de seks overskrifter, og erstat de kursive spørgsmål med jeres egen tekst. "
                 "Billeder: knappen + → Billede; skriv altid en alt-tekst, der beskriver billedet. Fjern GPS-data fra fotos først.",
-        "default": prompt_body(),
+        "default": starting_body(),
         "modes": ["rich_text", "raw"],
         "buttons": ["bold", "italic", "link", "heading-two", "heading-three", "quote", "bulleted-list", "numbered-list"],
         "editor_components": ["billede"],

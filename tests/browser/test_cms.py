@@ -25,6 +25,7 @@ import yaml
 from PIL import Image
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from brobyg.schema.cases import HEADINGS
 from tests.conftest import BUILD_PY, REPO
 
 DECAP_SERVER = REPO / "node_modules" / "decap-server" / "dist" / "index.js"
@@ -38,15 +39,15 @@ pytestmark = pytest.mark.skipif(
 GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
            "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
 
-# What the contributor writes in place of each prompt (found by its first words).
-ANSWERS = {
-    "Hvorfor begyndte": "Nye frivillige faldt ofte fra, før de rigtig var kommet i gang.",
-    "Hvem var indsatsen": "Voksne, der har været alene længe og gerne vil være frivillige.",
-    "Fortæl konkret": "En erfaren frivillig går en tur med den nye og drikker kaffe bagefter.",
-    "Hvad kom der ud": "De fleste nye frivillige kom igen ugen efter. Tallene er et skøn.",
-    "Hvad gik anderledes": "Turen betød mindre end kaffen bagefter.",
-    "Giv tre til fem": "Gå en tur, før I taler om opgaver.",
-}
+# What the contributor writes in place of each question under the headings.
+ANSWERS = dict(zip((question for _, question in HEADINGS), (
+    "Nye frivillige faldt ofte fra, før de rigtig var kommet i gang.",
+    "Voksne, der har været alene længe og gerne vil være frivillige.",
+    "En erfaren frivillig går en tur med den nye og drikker kaffe bagefter.",
+    "De fleste nye frivillige kom igen ugen efter. Tallene er et skøn.",
+    "Turen betød mindre end kaffen bagefter.",
+    "Gå en tur, før I taler om opgaver.",
+)))
 TITLE = "Gåtur med kaffe for nye frivillige"
 ALT = "To kaffekopper på en bænk i parken"
 
@@ -147,7 +148,7 @@ def test_a_case_made_in_the_cms_passes_check_and_renders(cms, browser, tmp_path)
         page.get_by_label("Titel", exact=True).fill(TITLE)
         page.get_by_label("Kort resumé", exact=True).fill("Hver onsdag går en frivillig og en ny deltager en tur og drikker kaffe bagefter.")
         for label, option in [("Center", "Fjordby"), ("Temaer", "Vejen ind"), ("Temaer", "Den gode velkomst"),
-                              ("Målgrupper", "Ensomme"), ("Hvem må læse casen?", "Offentlig")]:
+                              ("Målgrupper", "Ensomme"), ("Hvem må se casen", "Alle kan se")]:
             page.get_by_label(label, exact=True).click()
             page.keyboard.type(option)
             page.keyboard.press("Enter")
@@ -157,12 +158,12 @@ def test_a_case_made_in_the_cms_passes_check_and_renders(cms, browser, tmp_path)
         page.get_by_role("button", name="Toggle preview").click()  # a wide editor: one prompt per line
         page.get_by_role("switch").click()  # "Formateret tekst" -> "Markdown"
         editor = page.locator("[data-slate-editor]")
-        for needle, text in ANSWERS.items():
-            _select_block(page, needle)
+        for question, text in ANSWERS.items():
+            _select_block(page, question[:30])
             page.keyboard.insert_text(text)
         page.get_by_role("switch").click()  # back to formatted text for the image component
 
-        editor.get_by_text(ANSWERS["Giv tre til fem"]).click()
+        editor.get_by_text(ANSWERS[HEADINGS[-1][1]]).click()
         page.keyboard.press("End")
         item = page.get_by_role("menuitem", name="Billede")
         add = page.get_by_role("button", name="Tilføj komponent")
@@ -207,9 +208,8 @@ def test_a_case_made_in_the_cms_passes_check_and_renders(cms, browser, tmp_path)
     assert (pr / images[0]).is_file()
     text = (pr / case).read_text(encoding="utf-8")
     assert f"![{ALT}]({slug}/{Path(images[0]).name})" in text
-    assert "Skriv her" not in text
-    for answer in ANSWERS.values():
-        assert answer in text
+    for question, answer in ANSWERS.items():
+        assert answer in text and question not in text
     front = yaml.safe_load(text.split("---\n")[1])
     assert front["visibility"] == "public" and front["centre"] == "frivilligcenter-fjordby"
     assert front["themes"] == ["vejen-ind", "velkomst"] and front["target_groups"] == ["ensomme"]

@@ -10,7 +10,7 @@ import yaml
 
 from brobyg.model import THEME_IDS
 from brobyg.render import cms
-from brobyg.render.form_fields import FIELDS, prompt_body
+from brobyg.render.form_fields import FIELDS, starting_body
 from tests.conftest import REPO, copy_fixture
 
 from .conftest import build
@@ -74,7 +74,7 @@ def test_cms_config_is_derived_from_fields_and_data(sites):
     for key in ("published", "updated"):
         assert fields[key]["widget"] == "datetime" and fields[key]["time_format"] is False
         assert fields[key]["date_format"] == "YYYY-MM-DD"
-    assert fields["body"]["default"] == prompt_body()
+    assert fields["body"]["default"] == starting_body()
     assert fields["body"]["editor_components"] == ["billede"]
     for f in FIELDS:
         assert fields[f.key]["required"] is f.required
