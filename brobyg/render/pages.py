@@ -20,8 +20,10 @@ from markupsafe import Markup
 from brobyg.validate import body as bodyscan
 from brobyg import forked
 from brobyg.model import THEME_IDS, Case, KnowledgeBase
+from brobyg.problems import EXPLANATIONS_PATH
 from brobyg.project import Project
 from brobyg.render.related import related_cases
+from brobyg.validate.rules import families as rule_families
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december")
 NEWEST_ON_HOME = 6
@@ -224,6 +226,9 @@ def _write_other_pages(project: Project, site: Site, pages: _PageRenderer, out: 
         pages.page(f"{GROUPS_DIR}/{group.id}.md", "group.md.j2", {"title": group.label},
                    group=group, cases=site.cases_for_group(group.id))
     pages.page("soeg.md", "search.md.j2")
+    pages.page(f"{EXPLANATIONS_PATH.rstrip('/')}.md", "error_codes.md.j2",
+               {"title": "Fejlkoder", "description": "Hvad tjekkets fejlkoder betyder, og hvordan du retter dem."},
+               families=rule_families())
 
 
 # Case bodies link to sources (../topics/x.md, ../docs/x.md); the site keeps

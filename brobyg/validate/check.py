@@ -24,10 +24,6 @@ from brobyg.validate.rules import body, fields, files, frontmatter, links, priva
 from brobyg.validate.rules.context import FileContext, Run
 from brobyg.validate.vocab import load_vocabularies
 
-KNOWN_KEYS = CASES.keys
-CONTACT_KEYS = CASES["contact"].parts
-
-
 @dataclass
 class CheckResult:
     kb: KnowledgeBase

@@ -12,14 +12,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from brobyg.problems import ERROR, WARNING, Problem
-from brobyg.validate.check import CONTACT_KEYS, KNOWN_KEYS
+from brobyg.schema.cases import CASES, CONTACT
 from tests.conftest import copy_fixture
 
 REL = "cases/tilfaeldig.md"
 CODE_RE = re.compile(r"^(FILE|FM|YAML|CASE|BODY|PRIVACY|DATA|TOPIC)-[A-Z0-9-]+$")
 SETTINGS = settings(max_examples=200, deadline=None)
 
-real_keys = list(KNOWN_KEYS) + list(CONTACT_KEYS) + ["start", "end", "id", "label"]
+real_keys = list(CASES.keys) + list(CONTACT.parts) + ["start", "end", "id", "label"]
 keys = st.one_of(st.sampled_from(real_keys), st.text(max_size=12))
 scalars = st.one_of(
     st.text(max_size=40),

@@ -135,9 +135,11 @@ def write_image(root: Path, rel: str, gps: bool = False) -> None:
 
     from PIL import Image
 
+    from brobyg.validate.privacy import GPS_IFD
+
     exif = Image.Exif()
     if gps:
-        exif.get_ifd(0x8825).update({1: "N", 2: (55.0, 40.0, 12.5), 3: "E", 4: (12.0, 34.0, 5.0)})
+        exif.get_ifd(GPS_IFD).update({1: "N", 2: (55.0, 40.0, 12.5), 3: "E", 4: (12.0, 34.0, 5.0)})
     out = io.BytesIO()
     Image.new("RGB", (8, 8), "white").save(out, "JPEG", exif=exif)
     path = root / rel

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from brobyg.load.frontmatter import Failure, FrontMatterSplit, Kind, SourceText, Y, parse_yaml, read_text, split_front_matter
 from brobyg.problems import Report
+from brobyg.schema.topics import TOPICS
 from brobyg.validate.rules import files, yaml
 from brobyg.validate.rules.base import ERROR, SAMPLE_BODY, Rule, file_example, front_matter
 
@@ -42,9 +43,10 @@ FM_NOT_MAPPING = Rule(
 )
 
 # What an empty or list-shaped front matter should have held, per kind of file.
+_TOPIC_KEYS = TOPICS.keys
 _EMPTY_HINT = {
     "case": "Udfyld felterne fra skabelonen templates/case.md.",
-    "topic": "Skriv felterne title, question og guiding_questions mellem de to '---'-linjer.",
+    "topic": f"Skriv felterne {', '.join(_TOPIC_KEYS[:-1])} og {_TOPIC_KEYS[-1]} mellem de to '---'-linjer.",
 }
 _NOT_MAPPING = {
     "case": "Front matter skal bestå af felter på formen 'navn: værdi', ét pr. linje (title, summary, …).",
