@@ -224,3 +224,49 @@ def test_a_case_made_in_the_cms_passes_check_and_renders(cms, browser, tmp_path)
     assert built.returncode == 0, built.stdout + built.stderr
     page_html = (out / "cases" / slug / "index.html").read_text(encoding="utf-8")
     assert TITLE in page_html and f'alt="{ALT}"' in page_html
+
+
+def test_an_image_without_alt_text_is_not_saved(cms, browser, tmp_path):
+    repo, site_url, _ = cms
+    photo = tmp_path / "foto.png"
+    Image.new("RGB", (32, 32), (20, 120, 60)).save(photo)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK", service_workers="block")
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.accept()))
+    try:
+        page.goto(site_url + "admin/")
+        page.get_by_role("button", name="Log ind").click()
+        page.goto(site_url + "admin/#/collections/cases/new")
+        page.get_by_label("Titel", exact=True).fill(TITLE)
+        page.get_by_label("Kort resumé", exact=True).fill("Hver onsdag går en frivillig og en ny deltager en tur og drikker kaffe bagefter.")
+        for label, option in [("Center", "Fjordby"), ("Temaer", "Vejen ind"), ("Målgrupper", "Ensomme"), ("Hvem må se casen", "Kun medlemmer")]:
+            page.get_by_label(label, exact=True).click()
+            page.keyboard.type(option)
+            page.keyboard.press("Enter")
+        page.get_by_role("button", name="Toggle preview").click()
+        page.locator("[data-slate-editor]").get_by_text(HEADINGS[-1][1][:30]).click()
+        page.keyboard.press("End")
+        item = page.get_by_role("menuitem", name="Billede")
+        add = page.get_by_role("button", name="Tilføj komponent")
+        for _ in range(10):
+            if item.is_visible():
+                break
+            add.click()
+            page.wait_for_timeout(500)
+        item.dispatch_event("click")
+        page.get_by_role("button", name="Vælg et billede").click()
+        page.locator("input[type=file]").set_input_files(str(photo))
+        page.get_by_role("button", name="Anvend valgte").click()
+        page.get_by_role("button", name="Gem", exact=True).click()  # no alt text written
+        for _ in range(50):
+            if dialogs:
+                break
+            page.wait_for_timeout(100)
+    finally:
+        context.close()
+    from brobyg.render.cms import PRESAVE_MESSAGES
+
+    assert dialogs == [PRESAVE_MESSAGES["alt"]]
+    assert _git(repo, "branch", "--list", "cms/*").strip() == ""  # nothing was committed
