@@ -2,7 +2,9 @@
 
 Each kind of field (``brobyg/schema/types.py``) has one check here; each
 field of the case schema has one rule (one code) for everything wrong
-with its value.
+with its value. Another front-matter collection (meetings, say) declares
+its rules here too, adds them to ``COLLECTION_RULES`` and ``FIELD_RULES``,
+and calls ``check_fields`` with its schema.
 """
 
 from __future__ import annotations
@@ -134,6 +136,9 @@ CASE_EXAMPLE = Rule(
     good=case_example(example="true"),
 )
 
+# Per collection: the rules for a key it does not know and for a required key that is missing.
+COLLECTION_RULES: dict[Collection, tuple[Rule, Rule]] = {cases.CASES: (CASE_UNKNOWN_KEY, CASE_REQUIRED)}
+
 # The rule for everything wrong with each field's value.
 FIELD_RULES: dict[Field, Rule] = {
     cases.TITLE: CASE_TITLE, cases.SUMMARY: CASE_SUMMARY, cases.CENTRE: CASE_CENTRE, cases.THEMES: CASE_THEME,
@@ -154,6 +159,7 @@ class _Plan:
     def __init__(self, schema: Collection) -> None:
         self.keys = schema.keys
         self.known = frozenset(schema.keys)
+        self.unknown_key, self.missing = COLLECTION_RULES[schema]
         self.required = tuple(f for f in schema.required)
         self.checks = tuple((f.key, CHECKS[type(f)], f, FIELD_RULES[f]) for f in schema.fields)
         self.ordered = tuple((f, schema[f.not_before]) for f in schema.fields if isinstance(f, Date) and f.not_before)
@@ -180,11 +186,11 @@ def check_fields(ctx: FileContext, fm: Y, first_line: int, schema: Collection = 
     if not plan.known.issuperset(v):
         for key, (line, col) in fm.key_pos.items():
             if key not in plan.known:
-                ctx.add(CASE_UNKNOWN_KEY, line, col, f"Ukendt felt '{key}'.",
+                ctx.add(plan.unknown_key, line, col, f"Ukendt felt '{key}'.",
                         f"{did_you_mean(key, plan.keys)} Tilladte felter: {', '.join(plan.keys)}.")
     for f in plan.required:
         if f.key not in v:
-            ctx.add(CASE_REQUIRED, first_line, 1, f"Det påkrævede felt '{f.key}' mangler.", _no_default_hint(f))
+            ctx.add(plan.missing, first_line, 1, f"Det påkrævede felt '{f.key}' mangler.", _no_default_hint(f))
     out: dict = {}
     for key, check, f, rule in plan.checks:
         node = v.get(key)
