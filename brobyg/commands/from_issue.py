@@ -269,8 +269,9 @@ def _unique_slug(project: Project, title: str) -> str:
 Fetch = Callable[[str], tuple[bytes, str]]  # url -> (bytes, file extension with dot)
 
 
-def write_case(root: Path, d: Draft, fetch: Fetch | None) -> tuple[Path | None, list[str]]:
-    """Write the case (and its images); on any problem remove them again."""
+def write_case(root: Path, d: Draft, fetch: Fetch | None, warnings: list[str] | None = None) -> tuple[Path | None, list[str]]:
+    """Write the case (and its images); on any problem remove them again.
+    `check`'s warnings on the written case are added to ``warnings``."""
     from brobyg.commands.attachments import AttachmentError
     from brobyg.validate.check import check
 
@@ -303,8 +304,12 @@ def write_case(root: Path, d: Draft, fetch: Fetch | None) -> tuple[Path | None, 
         written.append(path)
         rel = project.rel(path)
         for p in check(root, [path]).report.sorted():
-            if p.severity == ERROR and p.path in (rel, *(project.rel(w) for w in written)):
+            if p.path not in (rel, *(project.rel(w) for w in written)):
+                continue
+            if p.severity == ERROR:
                 problems.append(f"{p.message} (`{p.code}`)")
+            elif warnings is not None:
+                warnings.append(f"{p.message} (`{p.code}`)")
     if problems:
         for w in written:
             w.unlink(missing_ok=True)
@@ -339,12 +344,15 @@ def from_issue_command(root: Path, issue_file: Path, comment_file: Path | None, 
     if d.problems:
         answer(d.problems)
         return 1
-    path, problems = write_case(root, d, fetch_attachment if fetch_images else None)
+    warnings: list[str] = []
+    path, problems = write_case(root, d, fetch_attachment if fetch_images else None, warnings)
     if problems:
         answer(problems)
         return 1
     rel = Project(root).rel(path)
-    answer([], f"Tak! Forslaget er nu casen `{rel}`, og FriSe gennemgår den i et pull request, før den udgives.\n")
+    notes = "".join(f"\n- {w}" for w in warnings)
+    answer([], f"Tak! Forslaget er nu casen `{rel}`, og FriSe gennemgår den i et pull request, før den udgives.\n"
+               + (f"\nDet kan I eventuelt forbedre (ikke påkrævet):{notes}\n" if warnings else ""))
     if os.environ.get("GITHUB_OUTPUT"):
         with open(os.environ["GITHUB_OUTPUT"], "a", encoding="utf-8") as out:
             out.write(f"case={rel}\n")

@@ -283,3 +283,29 @@ def test_new_with_some_flags_and_no_terminal_names_the_missing_ones(tmp_path):
                             input="", capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert "disse felter mangler: --summary, --centre, --themes, --target-groups, --visibility" in result.stderr
+
+
+def test_the_workflows_command_writes_the_case_and_tells_the_workflow(tmp_path):
+    """`new --from-issue` as case-from-issue.yml runs it, on an issue without images."""
+    kb = copy_fixture("minimal", tmp_path / "kb")
+    text = (ISSUES / "komplet.md").read_text(encoding="utf-8")
+    text = text.split("<img")[0] + text.split("/>", 1)[1]
+    text = text.replace("![Kort over ruten rundt om søen](https://github.com/user-attachments/assets/0a1b2c3d-1111-4e5f-8a9b-0c1d2e3f4a5b)", "_No response_")
+    issue, comment, output = tmp_path / "issue.md", tmp_path / "comment.md", tmp_path / "github-output"
+    issue.write_text(text, encoding="utf-8")
+    output.write_text("")
+    result = subprocess.run(
+        [sys.executable, str(BUILD_PY), "--root", str(kb.root), "new", "--from-issue", str(issue), "--fetch-images",
+         "--comment-file", str(comment), "--repository-private", "false"],
+        capture_output=True, text=True, timeout=120, env={**__import__("os").environ, "GITHUB_OUTPUT": str(output)},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    rel = "cases/gaatur-med-kaffe-for-nye-frivillige.md"
+    assert result.stdout.strip().endswith(rel)
+    assert output.read_text() == f"case={rel}\n"
+    said = comment.read_text(encoding="utf-8")
+    assert said.startswith("Tak! Forslaget er nu casen")
+    assert "Overskriften 'Resultater' mangler" in said  # left empty in the issue: a warning, said kindly
+    assert (kb.root / rel).is_file()
+    check = kb.run("check", rel)
+    assert check.returncode == 0, check.stdout + check.stderr
