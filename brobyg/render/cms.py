@@ -76,6 +76,11 @@ def _field(f: Field, kb: KnowledgeBase) -> dict:
         out["options"] = [{"label": label, "value": value} for value, label in choices(f, kb)]
         if isinstance(f, RefList):
             out.update(multiple=True, min=f.min_items, max=f.max_items)
+            out["hint"] = f"Vælg {f.min_items}–{f.max_items} fra listen; skriv for at søge."
+        elif isinstance(f, Ref):
+            out["hint"] = "Vælg fra listen. Mangler jeres center, så skriv til FriSe."
+        else:
+            out["hint"] = "Vælg selv; der er ingen standard. En case kun for medlemmer vises kun på medlemssitet."
     elif isinstance(f, Date):
         out.update(widget="datetime", date_format="YYYY-MM-DD", time_format=False)
         out["default"] = "{{now}}" if f.required else ""
