@@ -85,7 +85,15 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--dev-addr", default="127.0.0.1:8000", type=_dev_addr, metavar="VÆRT:PORT",
                    help="adressen, sitet vises på (standard: 127.0.0.1:8000)")
 
-    sub.add_parser("new", help="skriv en ny case ud fra dine svar", description="Skriv en ny case ud fra dine svar.")
+    n = sub.add_parser("new", help="skriv en ny case ud fra dine svar (eller ud fra flag eller et issue)",
+                       description="Skriv en ny case ud fra dine svar, ud fra flag eller ud fra et GitHub-issue.")
+    from brobyg.commands.new_flags import add_flags
+
+    add_flags(n)
+    n.add_argument("--from-issue", type=Path, metavar="FIL", help="lav casen ud fra et GitHub-issue skrevet med formularen 'Ny case'")
+    n.add_argument("--fetch-images", action="store_true", help="hent issuets billeder ind i casens mappe (kun fra GitHub)")
+    n.add_argument("--comment-file", type=Path, metavar="FIL", help="skriv svaret til issuet (hvad der skal rettes) i denne fil")
+    n.add_argument("--repository-private", metavar="true|false", help="er repositoriet privat? (en case kun for medlemmer kræver det)")
     return p
 
 
@@ -103,9 +111,13 @@ def main(argv: list[str] | None = None) -> int:
 
         return serve_command(root, args.audience, args.dev_addr)
     if args.command == "new":
+        if args.from_issue:
+            from brobyg.commands.from_issue import from_issue_command
+
+            return from_issue_command(root, args.from_issue, args.comment_file, args.fetch_images, args.repository_private)
         from brobyg.commands.new_case import new_command
 
-        return new_command(root)
+        return new_command(root, args)
     return 2
 
 

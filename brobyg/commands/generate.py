@@ -5,7 +5,8 @@
 
 Derived from ``brobyg/schema/`` (and the vocabularies in ``data/``):
 ``templates/case.md``, the field reference in ``docs/bidrag.md`` (between
-its two marker lines) and ``schemas/<collection>.schema.json``.
+its two marker lines), ``schemas/<collection>.schema.json`` and the issue
+form ``.github/ISSUE_TEMPLATE/ny-case.yml``.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from brobyg.commands.new_case import case_body
 from brobyg.model import THEME_IDS, KnowledgeBase
 from brobyg.problems import Report
 from brobyg.project import CASE_TEMPLATE, MEETING_TEMPLATE, Project
+from brobyg.render import issue_form
 from brobyg.schema import collections
 from brobyg.schema.cases import CASES
 from brobyg.schema.types import (
@@ -40,6 +42,7 @@ def generated(root: Path) -> dict[str, str]:
     """Repository path -> the content it should have."""
     vocab = load_vocabularies(Project(root), Report())
     files = {TEMPLATE: case_template(), MEETING_TEMPLATE: meeting_template(), GUIDE: guide(root / GUIDE)}
+    files[issue_form.FORM] = issue_form.render(vocab)  # the GitHub issue form for new cases
     for collection in collections():
         files[f"{SCHEMAS}/{collection.schema_file}"] = json.dumps(json_schema(collection, vocab), ensure_ascii=False, indent=2) + "\n"
     return files

@@ -89,16 +89,27 @@ def _answer(field: Field, vocab: KnowledgeBase):
     raise TypeError(f"build.py new cannot ask for {field!r}")
 
 
-def new_command(root: Path) -> int:
+def new_command(root: Path, args=None) -> int:
+    from brobyg.commands.new_flags import flag, given
+
     project = Project(root)
     report = Report()
     vocab = load_vocabularies(project, report)
     if report.problems or not vocab.centres or not vocab.target_groups:
         print("Datafilerne har fejl; ret dem først (python build.py check).", file=sys.stderr)
         return 1
-    print("Ny case. Svar på spørgsmålene; du kan rette alt i filen bagefter.\n")
+    preset, errors = given(args, vocab) if args is not None else ({}, [])
+    missing = [f for f in CASES.required if f.key not in preset and not isinstance(f, Date)]
+    if preset and missing and not sys.stdin.isatty():
+        errors.append("disse felter mangler: " + ", ".join(flag(f) for f in missing))
+    for e in errors:
+        print(f"build.py new: fejl: {e}", file=sys.stderr)
+    if errors:
+        return 2
+    if missing:
+        print("Ny case. Svar på spørgsmålene; du kan rette alt i filen bagefter.\n")
     try:
-        fields = {f.key: _answer(f, vocab) for f in CASES.required}
+        fields = {f.key: preset[f.key] if f.key in preset else _answer(f, vocab) for f in CASES.required}
     except (_NoInput, KeyboardInterrupt):
         print("\nAfbrudt; der er ikke skrevet nogen fil.", file=sys.stderr)
         return 2

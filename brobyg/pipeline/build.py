@@ -18,6 +18,7 @@ from brobyg.pipeline import output
 from brobyg.pipeline.swap import swap_into_place
 from brobyg.problems import ERROR, render
 from brobyg.render import vetted
+from brobyg.render.cms import CmsUnavailable, install_cms
 from brobyg.render.pages import write_pages
 from brobyg.search.indexer import IndexFailed, SearchIndexer
 from brobyg.search.script import compact_search_script
@@ -95,6 +96,8 @@ def build_site(root: Path, audience: str, out: Path | None = None, staging: Path
         except IndexFailed as exc:
             raise BuildFailed(f"Søgeindekset kunne ikke bygges (Pagefind):\n{exc}") from None
         compact_search_script(site)
+        if audience == "members":  # the contributors' CMS, on the members' site only
+            install_cms(kb, site)
         output.mark(site, audience)
         swap_into_place(site, out)
     finally:
@@ -109,7 +112,7 @@ def build_command(root: Path, audience: str, out: Path | None) -> int:
     except output.OutputRefused as exc:  # a usage error: nothing was built or touched
         print(f"build.py: fejl: {exc}", file=sys.stderr)
         return 2
-    except (BuildFailed, OSError, WorkerDied) as exc:
+    except (BuildFailed, CmsUnavailable, OSError, WorkerDied) as exc:
         if isinstance(exc, OSError):  # e.g. a full disk or a folder we may not write to
             exc = f"Filsystemet sagde nej: {exc.strerror or exc} ({exc.filename or ''})."
         elif isinstance(exc, WorkerDied):  # e.g. killed when the machine ran out of memory
