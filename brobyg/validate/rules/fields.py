@@ -193,9 +193,8 @@ def check_fields(ctx: FileContext, fm: Y, first_line: int, schema: Collection = 
             ctx.add(plan.missing, first_line, 1, f"Det påkrævede felt '{f.key}' mangler.", _no_default_hint(f))
     out: dict = {}
     for key, check, f, rule in plan.checks:
-        node = v.get(key)
-        if node is not None:
-            value = check(ctx, node, f, rule)
+        if key in v:
+            value = check(ctx, v[key], f, rule)
             if value is not None:
                 out[key] = value
     for f, before in plan.ordered:
