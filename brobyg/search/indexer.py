@@ -8,10 +8,11 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
+import threading
 from pathlib import Path
 
 from brobyg.model import KnowledgeBase
+from brobyg.render import routes
 from brobyg.search.index import make_deterministic
 from brobyg.search.records import record_html, search_records
 
@@ -76,10 +77,92 @@ def _index(kb: KnowledgeBase, folder: Path, out: Path, log: Path) -> None:
     sys.exit(code)
 
 
-def index_built_site(kb: KnowledgeBase, site_dir: Path) -> None:
-    """Index an already built site (``serve``'s builds run inside the generator)."""
-    workdir = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site_dir.parent))
-    try:
-        SearchIndexer(kb, workdir).finish(site_dir)
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+
+
+class BackgroundIndexer:
+    """`serve`'s search index, brought up to date in a thread after each
+    change, so a page never waits for it. It rewrites only the records of
+    cases that changed (unchanged cases are the same objects), runs the
+    Pagefind CLI as a subprocess (no fork of this threaded process: the
+    child execs at once) and then swaps the new bundle into the served site.
+    Requests made while it works are merged into the next round."""
+
+    def __init__(self, site_dir: Path, workdir: Path) -> None:
+        self.site_dir = site_dir
+        self.workdir = workdir
+        self.records = workdir / "search-records"
+        self.failure: str | None = None  # Pagefind's output when the last round failed
+        self._indexed: dict[str, object] = {}  # slug -> the Case its record was written from
+        self._vocab: tuple | None = None
+        self._wanted: KnowledgeBase | None = None
+        self._busy = False
+        self._stop = False
+        self._cond = threading.Condition()
+        self._rounds = 0
+        self._thread = threading.Thread(target=self._loop, name="search-index", daemon=True)
+        self._thread.start()
+
+    def request(self, kb: KnowledgeBase) -> None:
+        with self._cond:
+            self._wanted = kb
+            self._cond.notify_all()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait until every request so far is indexed; False on timeout."""
+        with self._cond:
+            return self._cond.wait_for(lambda: self._wanted is None and not self._busy, timeout)
+
+    def stop(self) -> None:
+        with self._cond:
+            self._stop = True
+            self._cond.notify_all()
+        self._thread.join(timeout=30)
+
+    def _loop(self) -> None:
+        while True:
+            with self._cond:
+                self._cond.wait_for(lambda: self._wanted is not None or self._stop)
+                if self._stop:
+                    return
+                kb, self._wanted, self._busy = self._wanted, None, True
+            try:
+                self._index(kb)
+            except Exception as exc:  # keep serving; the next change tries again
+                self.failure = str(exc)
+                print(f"Søgeindekset kunne ikke opdateres: {exc}", file=sys.stderr)
+            finally:
+                with self._cond:
+                    self._busy = False
+                    self._cond.notify_all()
+
+    def _index(self, kb: KnowledgeBase) -> None:
+        vocab = (kb.themes, kb.centres, kb.target_groups, kb.regions)
+        if vocab != self._vocab:
+            self._indexed, self._vocab = {}, vocab
+        changed = {s: c for s, c in kb.cases.items() if self._indexed.get(s) is not c}
+        for slug in self._indexed.keys() - kb.cases.keys():
+            shutil.rmtree(self.records / routes.page_url(routes.case(slug)), ignore_errors=True)
+        part = KnowledgeBase(themes=kb.themes, centres=kb.centres, target_groups=kb.target_groups, regions=kb.regions,
+                             cases=changed)
+        for r in search_records(part):
+            path = self.records / r.url.strip("/") / "index.html"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(record_html(r), encoding="utf-8")
+        self.records.mkdir(parents=True, exist_ok=True)
+        self._indexed = dict(kb.cases)
+        self._rounds += 1
+        out = self.workdir / f"pagefind-{self._rounds}"
+        done = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", str(self.records), "--output-path", str(out), "--silent"],
+            capture_output=True, text=True, encoding="utf-8", errors="replace",
+        )
+        if done.returncode != 0:
+            shutil.rmtree(out, ignore_errors=True)
+            self._indexed = {}  # write every record again next time
+            raise IndexFailed((done.stdout + done.stderr).strip())
+        target, old = self.site_dir / "pagefind", self.workdir / f"pagefind-old-{self._rounds}"
+        if target.exists():
+            target.rename(old)
+        out.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+        self.failure = None
