@@ -26,6 +26,7 @@ Nothing here forks once the server runs: its threads make forking unsafe
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import signal
@@ -76,20 +77,29 @@ class Preview:
         return [self.root / name for name in WATCHED] + [self.theme_dir, self.config]
 
     def _look(self) -> dict[str, tuple[int, int]]:
-        state = {}
+        state: dict[str, tuple[int, int]] = {}
+
+        def walk(folder: str) -> None:
+            try:
+                entries = list(os.scandir(folder))
+            except OSError:
+                return
+            for e in entries:
+                try:
+                    if e.is_dir():
+                        walk(e.path)
+                    else:
+                        st = e.stat()
+                        state[e.path] = (st.st_mtime_ns, st.st_size)
+                except OSError:
+                    continue
+
         for top in self.watched():
             if top.is_file():
                 st = top.stat()
                 state[str(top)] = (st.st_mtime_ns, st.st_size)
-                continue
-            for dirpath, _, files in os.walk(top):
-                for f in files:
-                    p = os.path.join(dirpath, f)
-                    try:
-                        st = os.stat(p)
-                    except OSError:
-                        continue
-                    state[p] = (st.st_mtime_ns, st.st_size)
+            else:
+                walk(str(top))
         return state
 
     # -- the model ----------------------------------------------------------
@@ -166,6 +176,7 @@ class Preview:
         self.live = generator.LiveSite(self.root, self.staging, self.site_dir, self.audience, self.dev_addr)
         self.live.render_all()
         self.indexer.wait()
+        gc.freeze()  # the model and the rendered site live on: keep the garbage collector from walking them
 
     def update(self) -> None:
         """Called by the server after file-system events: bring the site up to date."""
@@ -178,6 +189,7 @@ class Preview:
         try:
             with forked.in_this_process():
                 pages = self._update(changed)
+            gc.freeze()
         except BuildFailed as exc:
             print(f"{exc}\nRet fejlene; siden viser imens den sidste gode udgave.", file=sys.stderr, flush=True)
             return

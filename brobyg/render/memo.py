@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from brobyg.model import Case, KnowledgeBase
-from brobyg.render.related import related_cases
+from brobyg.render.related import related_cases, updated_related
 
 
 @dataclass
@@ -29,9 +29,9 @@ class StagingChanges:
 class PageMemo:
     def __init__(self) -> None:
         self.keys: dict[str, tuple] = {}  # staging path -> what its page was rendered from
-        self.cards: dict[tuple[str, int], tuple[Case, str]] = {}  # (slug, depth) -> (case, card HTML)
+        self.snippets: dict[tuple[str, str, int], tuple[Case, str]] = {}  # (template, slug, depth) -> (case, HTML)
         self.env = None  # the Jinja environment, compiled once
-        self.written: set[Path] | None = None  # every staging file of the last run
+        self.written: set[str] | None = None  # every staging path of the last run
         self._vocab: tuple | None = None
         self._seen: set[str] = set()
         self._related_input: list[Case] | None = None
@@ -41,7 +41,7 @@ class PageMemo:
         vocab = (kb.themes, kb.centres, kb.target_groups, kb.regions)
         if vocab != self._vocab:  # every page may show a theme title or a centre name
             self.keys.clear()
-            self.cards.clear()
+            self.snippets.clear()
             self._vocab = vocab
         self._seen = set()
 
@@ -54,24 +54,26 @@ class PageMemo:
 
     def related(self, newest: list[Case]) -> dict[str, list[Case]]:
         """Related cases for all of ``newest``, computed again only when the cases changed."""
-        if self._related_input is None or self._related_input != newest:
+        if self._related_input is None:
             self._related = related_cases(newest)
-            self._related_input = newest
+        elif self._related_input != newest:
+            self._related = updated_related(self._related, self._related_input, newest)
+        self._related_input = newest
         return self._related
 
-    def remove_unwritten(self, staging: Path, written: set[Path]) -> set[str]:
+    def remove_unwritten(self, staging: Path, written: set[str]) -> set[str]:
         """Remove the files the last run wrote and this one did not."""
-        removed = set()
-        for path in sorted(self.written - written, reverse=True):
+        removed = self.written - written
+        for rel in sorted(removed, reverse=True):
+            path = staging / rel
             path.unlink(missing_ok=True)
-            removed.add(path.relative_to(staging).as_posix())
             parent = path.parent
             while parent != staging and parent.is_dir() and not any(parent.iterdir()):
                 parent.rmdir()
                 parent = parent.parent
         return removed
 
-    def finish(self, env, written: set[Path]) -> None:
+    def finish(self, env, written: set[str]) -> None:
         self.env = env
         self.written = written
         for rel in self.keys.keys() - self._seen:  # pages that are gone

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import os
 import posixpath
 import re
 from collections import defaultdict
@@ -101,13 +102,13 @@ class StagingWriter:
 
     def __init__(self, out: Path) -> None:
         self.out = out
-        self.written: set[Path] = set()  # every file of this run, changed or not
+        self.written: set[str] = set()  # every staging path of this run, changed or not
         self.changed: set[str] = set()  # the staging paths whose bytes this run wrote
         self._dirs: set[Path] = set()
 
     def keep(self, rel: str) -> None:
         """The file is as the last run wrote it (its page memo said so)."""
-        self.written.add(self.out / rel)
+        self.written.add(rel)
 
     def text(self, rel: str, content: str) -> None:
         self._bytes(rel, content.encode("utf-8"))
@@ -117,7 +118,7 @@ class StagingWriter:
 
     def _bytes(self, rel: str, data: bytes) -> None:
         path = self.out / rel
-        self.written.add(path)
+        self.written.add(rel)
         if path.parent not in self._dirs:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._dirs.add(path.parent)
@@ -130,36 +131,41 @@ class StagingWriter:
         self.changed.add(rel)
 
 
-def remove_stale(folder: Path, written: set[Path]) -> set[str]:
+def remove_stale(folder: Path, written: set[str]) -> set[str]:
     """Remove what an earlier run wrote and this one did not; return those paths."""
     removed = set()
     for path in sorted(folder.rglob("*"), reverse=True):
-        if path.is_file() and path not in written:
+        if path.is_file() and (rel := path.relative_to(folder).as_posix()) not in written:
             path.unlink()
-            removed.add(path.relative_to(folder).as_posix())
+            removed.add(rel)
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
     return removed
 
 
 class _PageRenderer:
-    """Renders the templates for one writer. Cards are cached: a case's card
-    is the same on every page at the same depth."""
+    """Renders the templates for one writer. Cards and list rows are cached:
+    a case's card is the same on every page at the same depth."""
 
     def __init__(self, site: Site, out: StagingWriter, env: jinja2.Environment, memo: PageMemo | None = None) -> None:
         self.site = site
         self.out = out
         self.env = env
         self.memo = memo
-        self.card_template = self.env.get_template("card.html.j2")
-        self.cards: dict[tuple[str, int], tuple[Case, str]] = memo.cards if memo else {}
+        self.snippet_templates = {name: self.env.get_template(name) for name in ("card.html.j2", "row.html.j2")}
+        self.snippets: dict[tuple[str, str, int], tuple[Case, str]] = memo.snippets if memo else {}
 
-    def page(self, rel: str, template: str, meta: dict | None = None, *, stable: bool = False, **ctx) -> None:
+    def page(self, rel: str, template: str, meta: dict | None = None, *, stable: bool = False,
+             derived: dict | None = None, **ctx) -> None:
         """Render one page. ``stable``: it shows only ``meta``, ``ctx`` and the
-        vocabularies, so with a memo it is skipped when those are unchanged."""
+        vocabularies, so with a memo it is skipped when those are unchanged.
+        ``derived``: more context, made from ``ctx`` by calling each value, only
+        when the page is rendered."""
         if stable and self.memo is not None and self.memo.unchanged(rel, (template, meta, ctx)):
             self.out.keep(rel)
             return
+        if derived:
+            ctx = {**ctx, **{key: make() for key, make in derived.items()}}
         self.out.text(rel, (_front_matter(**meta) if meta else "") + self.render(template, rel, **ctx))
 
     def render(self, template: str, page: str, **ctx) -> str:
@@ -172,14 +178,21 @@ class _PageRenderer:
         def src(target: str) -> str:  # a Markdown link the generator resolves: source path to source path
             return posixpath.relpath(target, posixpath.dirname(page) or ".")
 
-        def card(case: Case) -> str:
-            key = (case.slug, depth)
-            cached = self.cards.get(key)
+        def snippet(name: str, case: Case) -> str:
+            key = (name, case.slug, depth)
+            cached = self.snippets.get(key)
             if cached is None or cached[0] is not case:
-                cached = self.cards[key] = (case, Markup(self.card_template.render(site=site, kb=kb, href=href, case=case)))
+                html = Markup(self.snippet_templates[name].render(site=site, kb=kb, href=href, case=case))
+                cached = self.snippets[key] = (case, html)
             return cached[1]
 
-        return self.env.get_template(template).render(site=site, kb=kb, href=href, src=src, card=card, **ctx)
+        def card(case: Case) -> str:
+            return snippet("card.html.j2", case)
+
+        def row(case: Case) -> str:
+            return snippet("row.html.j2", case)
+
+        return self.env.get_template(template).render(site=site, kb=kb, href=href, src=src, card=card, row=row, **ctx)
 
 
 def write_pages(root: Path, kb: KnowledgeBase, audience: str, staging: Path, memo: PageMemo | None = None) -> StagingChanges:
@@ -199,7 +212,7 @@ def write_pages(root: Path, kb: KnowledgeBase, audience: str, staging: Path, mem
     for name in env.list_templates():  # compiled once, before the processes part
         env.get_template(name)
 
-    def write(chunk: list[Case], with_other_pages: bool) -> tuple[set[Path], set[str]]:
+    def write(chunk: list[Case], with_other_pages: bool) -> tuple[set[str], set[str]]:
         out = StagingWriter(staging)
         pages = _PageRenderer(site, out, env, memo)
         if with_other_pages:
@@ -225,11 +238,15 @@ def write_pages(root: Path, kb: KnowledgeBase, audience: str, staging: Path, mem
 def _write_case_pages(project: Project, site: Site, pages: _PageRenderer, out: StagingWriter, cases: list[Case],
                       memo: PageMemo | None) -> None:
     related = memo.related(site.newest) if memo is not None else related_cases(site.newest, only=cases)
+    with_assets = set()
+    if project.cases_dir.is_dir():
+        with os.scandir(project.cases_dir) as entries:  # one listing instead of a stat per case
+            with_assets = {e.name for e in entries if e.is_dir()}
     for case in cases:
         pages.page(routes.case(case.slug), "case.md.j2", {"title": case.title, "description": case.summary}, stable=True,
-                   case=case, body=_site_links(case.body), related=related[case.slug])
-        assets = project.cases_dir / case.slug
-        if assets.is_dir():
+                   case=case, related=related[case.slug], derived={"body": functools.partial(_site_links, case.body)})
+        if case.slug in with_assets:
+            assets = project.cases_dir / case.slug
             for path in sorted(assets.rglob("*")):
                 if path.is_file():
                     out.copy(routes.case_asset(case.slug, path.relative_to(assets).as_posix()), path)
