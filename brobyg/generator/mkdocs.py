@@ -2,7 +2,7 @@
 
 Only this package imports MkDocs (an import contract in pyproject.toml holds
 it to that). Everything it renders comes from the staging tree that
-``render.pages.write_pages`` wrote; its interface is two calls:
+``render.pages.write_pages`` wrote; its interface is small:
 
 - ``render_site(root, staging, site_dir, audience)`` renders the staging tree
   into ``site_dir`` (strict: any MkDocs warning raises ``RenderFailed``);
@@ -199,26 +199,46 @@ def _remove_output(path: Path, site_dir: Path) -> None:
         parent = parent.parent
 
 
-def serve(live: LiveSite, watch: list[Path], rebuild: Callable[[], None]) -> None:
-    """Serve ``live.site_dir`` with live reload until Ctrl+C: when a file under
-    ``watch`` changes, call ``rebuild`` (in this thread), then reload the
-    browsers. File-system events (inotify) wake it; OSError when the address
-    is taken."""
+def serve(live: LiveSite, watch: list[Path], rebuild: Callable[[set[str]], None]) -> None:
+    """Serve ``live.site_dir`` with live reload until Ctrl+C: when files under
+    ``watch`` change, call ``rebuild`` (in this thread) with the paths the
+    file-system events named, then reload the browsers. Events (inotify)
+    wake it, not MkDocs' polling of every file each 0.5 s. OSError when the
+    address is taken."""
+    import threading
+
+    import watchdog.events
     import watchdog.observers
     from mkdocs.livereload import LiveReloadServer
 
-    server = LiveReloadServer(builder=rebuild, host=live.host, port=live.port, root=str(live.site_dir),
+    touched: set[str] = set()
+    lock = threading.Lock()
+
+    def build() -> None:
+        with lock:
+            paths = set(touched)
+            touched.clear()
+        rebuild(paths)
+
+    class Recorder(watchdog.events.FileSystemEventHandler):
+        def on_any_event(self, event) -> None:
+            with lock:
+                touched.update(os.fsdecode(p) for p in (event.src_path, getattr(event, "dest_path", "")) if p)
+
+    server = LiveReloadServer(builder=build, host=live.host, port=live.port, root=str(live.site_dir),
                               mount_path=live.mount_path)
-    server.observer = watchdog.observers.Observer()  # events, not MkDocs' polling of every file each 0.5 s
+    server.observer = watchdog.observers.Observer()
 
     def error_page(code: int) -> bytes | None:
         page = live.site_dir / f"{code}.html"
         return page.read_bytes() if code in (404, 500) and page.is_file() else None
 
     server.error_handler = error_page
+    recorder = Recorder()
     for path in watch:
         if path.exists():
-            server.watch(str(path))
+            server.observer.schedule(recorder, str(path), recursive=path.is_dir())
+            server.watch(str(path))  # after the recorder: the rebuild it asks for finds the paths recorded
     try:
         server.serve()
     except KeyboardInterrupt:

@@ -6,12 +6,14 @@ folder that the server shows. After that, a file-system event wakes
 ``Preview.update``, which does only what the edit calls for:
 
 - it finds the changed sources by comparing (mtime, size) of every watched
-  file with the last look (milliseconds, and no event can be missed);
+  file with the last look (milliseconds, and no event can be missed), plus
+  the files the events named;
 - it checks only the changed cases, plus the cases that link to them (a
   deleted or renamed case breaks their links; a changed visibility may break
   the members-link rule) and the files that still had errors, all judged
-  against the whole knowledge base (``check(root, paths)``); a data file or
-  topic changes every page, so that checks everything again;
+  against the whole knowledge base (``check(root, paths)``); a hand-written
+  page (docs/), topic or data file changes what cases may link to or what
+  every page shows, so that checks everything again;
 - with any error left it prints the problems and changes nothing, so the
   browser keeps the last good pages;
 - otherwise it writes the staging tree with a page memo (only pages whose
@@ -47,7 +49,7 @@ from brobyg.search.indexer import BackgroundIndexer
 from brobyg.validate.check import check
 
 WATCHED = ("cases", "topics", "data", "docs")
-EVERYTHING = ("topics", "data")  # a change here may touch every page: check all again
+EVERYTHING = ("topics", "data", "docs")  # cases link to these, and vocabularies touch every page: check all again
 
 
 class Preview:
@@ -107,7 +109,7 @@ class Preview:
     def _take_full(self, result) -> None:
         self.vocab = KnowledgeBase(themes=result.kb.themes, centres=result.kb.centres,
                                    target_groups=result.kb.target_groups, regions=result.kb.regions)
-        self.cases = dict(result.kb.cases)
+        self.cases = self._same_objects(result.kb.cases)
         self.problems = {}
         for p in result.report.problems:
             self.problems.setdefault(p.path, []).append(p)
@@ -131,6 +133,7 @@ class Preview:
         paths |= {self.project.cases_dir / f"{c.slug}.md" for c in self.cases.values() if slugs.intersection(c.case_links)}
         paths |= {self.root / rel for rel, found in self.problems.items() if any(p.severity == ERROR for p in found)}
         existing = sorted(p for p in paths if p.is_file())
+        before = dict(self.cases)
         for p in paths:
             self.problems.pop(self.project.rel(p), None)
             if p.suffix == ".md" and p.parent == self.project.cases_dir:
@@ -138,11 +141,18 @@ class Preview:
         if not existing:
             return
         result = check(self.root, existing)
-        self.cases.update(result.kb.cases)
+        self.cases.update(self._same_objects(result.kb.cases, before))
         found: dict[str, list[Problem]] = {}
         for p in result.report.problems:
             found.setdefault(p.path, []).append(p)
         self.problems.update(found)  # the data files' problems come with every check: replace them
+
+    def _same_objects(self, checked: dict[str, Case], before: dict[str, Case] | None = None) -> dict[str, Case]:
+        """``checked``, with each case that did not change replaced by the object
+        from before: what comes after (page memo, related cases, search
+        records) tells unchanged cases by identity, which costs nothing."""
+        before = self.cases if before is None else before
+        return {slug: old if (old := before.get(slug)) == case else case for slug, case in checked.items()}
 
     def _errors(self) -> list[Problem]:
         return [p for found in self.problems.values() for p in found if p.severity == ERROR]
@@ -178,11 +188,15 @@ class Preview:
         self.indexer.wait()
         gc.freeze()  # the model and the rendered site live on: keep the garbage collector from walking them
 
-    def update(self) -> None:
-        """Called by the server after file-system events: bring the site up to date."""
+    def update(self, touched: set[str] = frozenset()) -> None:
+        """Called by the server after file-system events, with the paths they
+        named: bring the site up to date. The (mtime, size) comparison finds
+        what events may have missed; the events find what it cannot (two
+        saves of the same size within the file system's clock tick)."""
         started = time.perf_counter()
         now = self._look()
         changed = {p for p in now.keys() | self.seen.keys() if now.get(p) != self.seen.get(p)}
+        changed |= {p for p in touched if p in now or p in self.seen}  # files, not folders
         self.seen = now
         if not changed and not self.broken:
             return
