@@ -220,10 +220,22 @@ def serve(live: LiveSite, watch: list[Path], rebuild: Callable[[set[str]], None]
             touched.clear()
         rebuild(paths)
 
+    # Writes only: inotify also reports every file we open and close, and
+    # every update reads sources, so reads would wake the next update forever.
+    changes = [watchdog.events.FileCreatedEvent, watchdog.events.FileDeletedEvent, watchdog.events.FileModifiedEvent,
+               watchdog.events.FileMovedEvent, watchdog.events.FileClosedEvent, watchdog.events.DirCreatedEvent,
+               watchdog.events.DirDeletedEvent, watchdog.events.DirMovedEvent]
+
     class Recorder(watchdog.events.FileSystemEventHandler):
         def on_any_event(self, event) -> None:
+            if event.event_type in ("opened", "closed_no_write", "attrib"):
+                return
             with lock:
                 touched.update(os.fsdecode(p) for p in (event.src_path, getattr(event, "dest_path", "")) if p)
+            # What LiveReloadServer.watch()'s own handler does, which would also wake on reads.
+            with server._rebuild_cond:
+                server._want_rebuild = True
+                server._rebuild_cond.notify_all()
 
     server = LiveReloadServer(builder=build, host=live.host, port=live.port, root=str(live.site_dir),
                               mount_path=live.mount_path)
@@ -237,8 +249,8 @@ def serve(live: LiveSite, watch: list[Path], rebuild: Callable[[set[str]], None]
     recorder = Recorder()
     for path in watch:
         if path.exists():
-            server.observer.schedule(recorder, str(path), recursive=path.is_dir())
-            server.watch(str(path))  # after the recorder: the rebuild it asks for finds the paths recorded
+            server.observer.schedule(recorder, str(path), recursive=path.is_dir(), event_filter=changes)
+    server.observer.start()  # serve() starts it only for paths given to watch()
     try:
         server.serve()
     except KeyboardInterrupt:
