@@ -21,6 +21,8 @@ _FENCED = re.compile(
 # Patterns avoid overlapping repeats (e.g. a lazy group before '[ \t#]*$'): on a long
 # line of spaces those backtrack quadratically and a 500 KB file would hang `check`.
 _HEADING = re.compile(r"^[ ]{0,3}(#{1,6})[ \t]+([^\n]*)$", re.M)  # closing '#'s stripped in scan()
+# The same, matched in '\n' + text: m.start() is then the heading's offset in text.
+_HEADING_AFTER_NL = re.compile(r"\n[ ]{0,3}(#{1,6})[ \t]+([^\n]*)")
 # 'Titel\n=====' is an h1 and 'Titel\n-----' an h2 (setext headings).
 _SETEXT_UNDERLINE = re.compile(r"\n[ ]{0,3}(=+|-+)[ \t]*(?=\n|\Z)")  # starts with a literal: fast
 _SETEXT_TEXT = re.compile(r"[ ]{0,3}([^\s#][^\n]*)")
@@ -100,7 +102,9 @@ def _scan(body: str, with_html: bool) -> BodyScan:
         code_free = _unmask(_mask_code_spans(code_free), code_free, _raw_html_regions(code_free))
     headings = []
     if "#" in code_free:
-        headings += [(m.start(), len(m.group(1)), m.group(2).rstrip(" \t#").strip()) for m in _HEADING.finditer(code_free)]
+        # _HEADING with a leading newline: a pattern that starts with a literal is searched fast.
+        headings += [(m.start(), len(m.group(1)), m.group(2).rstrip(" \t#").strip())
+                     for m in _HEADING_AFTER_NL.finditer("\n" + code_free)]
     taken = 0  # an underline is never the text of the next heading
     for m in _SETEXT_UNDERLINE.finditer(code_free):
         start = code_free.rfind("\n", 0, m.start()) + 1
@@ -348,6 +352,9 @@ def _inline_links(text: str, masked: str, bracketed: list[tuple[int, int]]) -> l
     return links
 
 
+_TARGET_TRICKY = re.compile(r"[(\"']")
+
+
 def _link_target(data: str, index: int, end: int) -> tuple[int, int, bool] | None:
     """(start, end, in angle brackets) of the target in '(…)' at ``index``;
     Python-Markdown's LinkInlineProcessor.getLink, reduced to where the target lies."""
@@ -356,8 +363,13 @@ def _link_target(data: str, index: int, end: int) -> tuple[int, int, bool] | Non
         return m.start(1) + 1, m.end(1) - 1, True
     if not m:
         return None
-    bracket_count = backtrack_count = 1
     start_index = index = m.end()
+    # The commonest target, '(anden-case.md)': no parenthesis or quote before
+    # the closing ')'. The loop below would end there with the same answer.
+    close = data.find(")", index, min(end, index + MAX_TARGET))
+    if close >= 0 and not _TARGET_TRICKY.search(data, index, close):
+        return start_index, close, False
+    bracket_count = backtrack_count = 1
     last_bracket = -1
     quote = alt_quote = None
     start_quote = exit_quote = start_alt_quote = exit_alt_quote = -1
