@@ -103,7 +103,16 @@ def _valid_cpr_date(dd: str, mm: str, yy: str) -> bool:
 # dashes (a phone number may start with '+'). One pass finds those runs; the
 # exact patterns then look only inside runs long enough to hold a number,
 # which is much cheaper than running each pattern over the whole text.
-_NUMBER_RUN = re.compile(r"[+\d][\d .-]*\d")
+# Only runs of 6 characters or more can hold one: shorter ones never match,
+# so no Python code runs for the many short numbers (years, counts) of a text.
+_NUMBER_RUN = re.compile(r"[+\d][\d .-]{4,}\d")
+_DIGIT = re.compile(r"\d")
+
+
+def may_hold_personal_data(text: str) -> bool:
+    """False when ``text`` has no digit and no '@', so ``find`` finds nothing:
+    a quick test for the many short values (titles, names) before a full scan."""
+    return "@" in text or _DIGIT.search(text) is not None
 _GROUP = re.compile(r"\d+")
 
 
@@ -141,8 +150,6 @@ def _number_findings(text: str, allow: Allowances) -> Iterator[tuple[int, str, s
     """CPR numbers (whole and partial) and phone numbers, as (offset, kind, number)."""
     for run in _NUMBER_RUN.finditer(text):
         start, end = run.span()
-        if end - start < 6:
-            continue
         nxt = text[end : end + 2]
         if nxt[:1] in ("x", "X", "*") or (nxt[:1] in ("-", " ") and nxt[1:2] in ("x", "X", "*")):
             for m in PARTIAL_CPR_RE.finditer(text, start, min(len(text), end + 6)):
