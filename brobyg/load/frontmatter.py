@@ -359,6 +359,24 @@ def _scalar(ev: yaml.ScalarEvent) -> Any:
         return value
     if value and value[0] not in _IMPLICIT_FIRST:  # e.g. 'velkomst': no resolver applies
         return value
+    # The same plain text always resolves to the same value, and every value a
+    # resolver makes (text, number, bool, None, date) is immutable: each is
+    # resolved once ('frivilligcenter-fjordby' and '2025-03-01' recur in every file).
+    known = _RESOLVED.get(value, _UNKNOWN)
+    if known is not _UNKNOWN:
+        return known
+    if len(_RESOLVED) >= _RESOLVED_MAX:
+        _RESOLVED.clear()
+    _RESOLVED[value] = resolved = _resolve_plain(value)
+    return resolved
+
+
+_RESOLVED: dict[str, Any] = {}
+_RESOLVED_MAX = 50_000
+_UNKNOWN = object()
+
+
+def _resolve_plain(value: str) -> Any:
     tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
     if tag == "tag:yaml.org,2002:str":
         return value
