@@ -10,11 +10,13 @@ same as from a single process, byte for byte.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import os
 import pickle
 import signal
 import sys
-from typing import Callable, Sequence, TypeVar
+from typing import Callable, Iterator, Sequence, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -22,6 +24,22 @@ R = TypeVar("R")
 # Below this many items (cases) per process a fork costs more than it saves:
 # a fork and its result take about 2 ms, a case about 0.3 ms to check and to render.
 MIN_CHUNK = 20
+
+
+# False inside in_this_process(): the caller runs threads (a server, a file
+# watcher), and a child forked from a threaded process can inherit a lock
+# another thread held at that moment and then wait for it forever.
+_may_fork: contextvars.ContextVar[bool] = contextvars.ContextVar("may_fork", default=True)
+
+
+@contextlib.contextmanager
+def in_this_process() -> Iterator[None]:
+    """Within this block, chunks() never splits: all work stays in this process."""
+    token = _may_fork.set(False)
+    try:
+        yield
+    finally:
+        _may_fork.reset(token)
 
 
 class WorkerDied(Exception):
@@ -41,7 +59,7 @@ def chunks(items: Sequence[T], workers: int | None = None, min_chunk: int | None
     there is no fork or too little work). The first slice, done by this
     process, is ``first_share`` of the others' size: less when this process
     has other work besides."""
-    if not sys.platform.startswith("linux"):  # fork is missing on Windows and fragile on macOS
+    if not sys.platform.startswith("linux") or not _may_fork.get():  # fork is missing on Windows and fragile on macOS
         return [items]
     n = max(1, min(workers or cpus(), len(items) // max(1, min_chunk or MIN_CHUNK)))
     if n == 1:

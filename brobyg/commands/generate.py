@@ -16,13 +16,12 @@ import json
 import sys
 from pathlib import Path
 
-from brobyg.commands.new_case import case_body
 from brobyg.model import THEME_IDS, KnowledgeBase
 from brobyg.problems import Report
 from brobyg.project import CASE_TEMPLATE, MEETING_TEMPLATE, Project
 from brobyg.render import issue_form
 from brobyg.schema import collections
-from brobyg.schema.cases import CASES
+from brobyg.schema.cases import CASES, starting_body
 from brobyg.schema.types import (
     RECORDS, Choice, Collection, Contact, Date, Field, Flag, Id, Names, Period, Ref, RefList, Text, TextList, Url,
 )
@@ -69,7 +68,7 @@ def _template_line(text: str, comment: str) -> str:
 
 
 def case_template() -> str:
-    return front_matter_template(CASES) + "\n\n" + case_body()
+    return front_matter_template(CASES) + "\n\n" + starting_body()
 
 
 def meeting_template() -> str:

@@ -16,15 +16,10 @@ import yaml
 from brobyg.model import THEME_IDS, KnowledgeBase, slugify
 from brobyg.problems import ERROR, Report
 from brobyg.project import Project
-from brobyg.schema.cases import CASES, HEADINGS
+from brobyg.schema.cases import CASES, starting_body
 from brobyg.schema.types import Choice, Date, Field, Ref, RefList, Text
 from brobyg.validate.check import check
 from brobyg.validate.vocab import load_vocabularies
-
-
-def case_body() -> str:
-    """The suggested headings, each with its question in italics (also the template's body)."""
-    return "\n".join(f"## {heading}\n\n*{question}*\n" for heading, question in HEADINGS)
 
 
 class _NoInput(Exception):
@@ -119,7 +114,7 @@ def new_command(root: Path, args=None) -> int:
     while (project.cases_dir / f"{slug}.md").exists():
         slug, n = f"{base}-{n}", n + 1
     front = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, default_flow_style=None, width=88)
-    body = case_body()
+    body = starting_body()
     path = project.cases_dir / f"{slug}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(f"---\n{front}---\n\n{body}", encoding="utf-8")

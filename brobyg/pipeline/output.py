@@ -51,13 +51,16 @@ def refuse_unsafe(root: Path, out: Path, audience: str, default: Path | None = N
         return
     built = built_for(out)
     # A site has a cases/ folder of its own; a checkout's marks are never in one.
-    marks = ALWAYS_SOURCE if built is not None else SOURCE_NAMES
+    looks_built = built is not None or _unmarked_site(out)
+    marks = ALWAYS_SOURCE if looks_built else SOURCE_NAMES
     sources = sorted(name for name in marks if (out / name).exists())
     if sources:
         raise OutputRefused(f"Mappen {shown} indeholder kilder ({', '.join(sources)}). Bygningen erstatter mappen og ville slette dem. {hint}")
     if built is None and default is not None and out == default.resolve() and _unmarked_site(out):
         built = audience
     if built is None and any(out.iterdir()):
+        if looks_built:  # a site, but not marked as ours: perhaps built before builds were marked, perhaps not by us
+            hint = f"Er det et site, du selv har bygget, så slet mappen, og byg igen. {hint}"
         raise OutputRefused(f"Mappen {shown} er ikke tom og er ikke et tidligere byggeri af sitet (filen {MARKER} mangler). "
                             f"Bygningen ville slette det, der ligger der. {hint}")
     if built is not None and built != audience:

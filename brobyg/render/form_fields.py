@@ -10,7 +10,7 @@ is the only thing written here.
 from __future__ import annotations
 
 from brobyg.model import THEME_IDS, KnowledgeBase
-from brobyg.schema.cases import CASES, HEADINGS
+from brobyg.schema.cases import CASES, HEADINGS, starting_body
 from brobyg.schema.types import Choice, Field, Ref, RefList
 
 # The fields a contributor fills in: all but the sample-content marker.
@@ -40,15 +40,6 @@ def choices(field: Field, vocab: KnowledgeBase) -> list[tuple[str, str]]:
     if field.vocabulary == "target_groups":
         return [(g.id, g.label) for g in vocab.target_groups.values()]
     raise TypeError(f"no choices for the vocabulary {field.vocabulary!r}")
-
-
-def starting_body() -> str:
-    """The suggested headings, each with its question in italics: the body a
-    new case starts with in every form (the same as templates/case.md and
-    `build.py new`; `check` refuses a case that still holds the questions)."""
-    from brobyg.commands.new_case import case_body
-
-    return case_body()
 
 
 __all__ = ["FIELDS", "HEADINGS", "PART_LABELS", "help_text", "choices", "starting_body"]

@@ -24,6 +24,7 @@ from urllib.parse import quote
 from markupsafe import Markup, escape
 from PIL import Image
 
+from brobyg.render.routes import page_url
 from brobyg.validate import body as bodyscan
 
 WIDTHS = (480, 800, 1200)  # and the original's width; a phone at 2x takes 800
@@ -78,7 +79,6 @@ def responsive_images(body: str, page: str, source_dir: Path, write) -> str:
     so srcset is written relative to the page's URL here."""
     if "![" not in body:
         return body
-    from brobyg.render.pages import page_url  # the one rule for where a page lands
 
     page_dir = posixpath.dirname(page)
     url_dir = page_url(page).rstrip("/") or "."
@@ -125,6 +125,14 @@ def responsive_images(body: str, page: str, source_dir: Path, write) -> str:
 
 
 def _image_end(body: str, link) -> int | None:
-    """The offset just after the image's closing parenthesis."""
-    m = bodyscan._LINK.match(body, link.offset + 1)
-    return m.end() if m else None
+    """The offset just after the image's closing parenthesis, found the way the
+    scanner found the image: '![' + alt text + '](' + target (+ title) + ')'."""
+    close = link.offset + 2 + len(link.text or "")
+    if not body.startswith("](", close):
+        return None
+    found = bodyscan._link_target(body, close + 1, len(body))
+    if found is None:
+        return None
+    _, end, angle = found
+    paren = body.find(")", end + angle)
+    return paren + 1 if paren >= 0 else None

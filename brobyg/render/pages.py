@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import os
 import posixpath
 import re
 from collections import defaultdict
@@ -25,6 +26,7 @@ from brobyg.project import Project
 from brobyg.render import routes
 from brobyg.render import vetted
 from brobyg.render.listing import write_listing
+from brobyg.render.memo import PageMemo, StagingChanges
 from brobyg.render.related import related_cases
 from brobyg.render.routes import page_url, relative_url
 from brobyg.validate.rules import families as rule_families
@@ -110,12 +112,17 @@ def _front_matter(**meta) -> str:
 
 
 class StagingWriter:
-    """Writes files only when their content changed, so `serve` reloads only what moved."""
+    """Writes files only when their content changed, so `serve` re-renders only what moved."""
 
     def __init__(self, out: Path) -> None:
         self.out = out
-        self.written: set[Path] = set()
+        self.written: set[str] = set()  # every staging path of this run, changed or not
+        self.changed: set[str] = set()  # the staging paths whose bytes this run wrote
         self._dirs: set[Path] = set()
+
+    def keep(self, rel: str) -> None:
+        """The file is as the last run wrote it (its page memo said so)."""
+        self.written.add(rel)
 
     def text(self, rel: str, content: str) -> None:
         self._bytes(rel, content.encode("utf-8"))
@@ -128,7 +135,7 @@ class StagingWriter:
 
     def _bytes(self, rel: str, data: bytes) -> None:
         path = self.out / rel
-        self.written.add(path)
+        self.written.add(rel)
         if path.parent not in self._dirs:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._dirs.add(path.parent)
@@ -138,29 +145,48 @@ class StagingWriter:
         except FileNotFoundError:
             pass
         path.write_bytes(data)
+        self.changed.add(rel)
 
 
-def remove_stale(folder: Path, written: set[Path]) -> None:
-    """Remove what an earlier run wrote and this one did not."""
+def remove_stale(folder: Path, written: set[str]) -> set[str]:
+    """Remove what an earlier run wrote and this one did not; return those paths."""
+    removed = set()
     for path in sorted(folder.rglob("*"), reverse=True):
-        if path.is_file() and path not in written:
+        if path.is_file() and (rel := path.relative_to(folder).as_posix()) not in written:
             path.unlink()
+            removed.add(rel)
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
+    return removed
 
 
 class _PageRenderer:
-    """Renders the templates for one writer. Cards are cached: a case's card
-    is the same on every page at the same depth."""
+    """Renders the templates for one writer. Cards and list rows are cached:
+    a case's card is the same on every page at the same depth."""
 
-    def __init__(self, site: Site, out: StagingWriter, env: jinja2.Environment) -> None:
+    def __init__(self, site: Site, out: StagingWriter, env: jinja2.Environment, memo: PageMemo | None = None) -> None:
         self.site = site
         self.out = out
         self.env = env
-        self.card_template = self.env.get_template("card.html.j2")
-        self.cards: dict[tuple[str, int], str] = {}
+        self.memo = memo
+        self.snippet_templates = {name: self.env.get_template(name) for name in ("card.html.j2", "row.html.j2")}
+        self.snippets: dict[tuple[str, str, int], tuple[Case, str]] = memo.snippets if memo else {}
 
-    def page(self, rel: str, template: str, meta: dict | None = None, **ctx) -> None:
+    def page(self, rel: str, template: str, meta: dict | None = None, *, stable: bool = False,
+             derived: dict | None = None, **ctx) -> None:
+        """Render one page. ``stable``: it shows only ``meta``, ``ctx`` and the
+        vocabularies, so with a memo it is skipped when those are unchanged.
+        ``derived``: more context, made from ``ctx`` by calling each value, only
+        when the page is rendered."""
+        if stable and self.memo is not None and self.memo.unchanged(rel, (template, meta, ctx)):
+            for kept in (rel, *self.memo.extras.get(rel, ())):
+                self.out.keep(kept)
+            return
+        before = set(self.out.written) if self.memo is not None and derived else None
+        if derived:  # may write files of its own (a case's image variants)
+            ctx = {**ctx, **{key: make() for key, make in derived.items()}}
+        if before is not None:
+            self.memo.extras[rel] = tuple(sorted(self.out.written - before))
         self.out.text(rel, (_front_matter(**meta) if meta else "") + self.render(template, rel, **ctx))
 
     def render(self, template: str, page: str, **ctx) -> str:
@@ -173,49 +199,78 @@ class _PageRenderer:
         def src(target: str) -> str:  # a Markdown link the generator resolves: source path to source path
             return posixpath.relpath(target, posixpath.dirname(page) or ".")
 
+        def snippet(name: str, case: Case) -> str:
+            key = (name, case.slug, depth)
+            cached = self.snippets.get(key)
+            if cached is None or cached[0] is not case:
+                html = Markup(self.snippet_templates[name].render(site=site, kb=kb, href=href, case=case))
+                cached = self.snippets[key] = (case, html)
+            return cached[1]
+
         def card(case: Case) -> str:
-            key = (case.slug, depth)
-            if key not in self.cards:
-                self.cards[key] = Markup(self.card_template.render(site=site, kb=kb, href=href, case=case))
-            return self.cards[key]
+            return snippet("card.html.j2", case)
 
-        return self.env.get_template(template).render(site=site, kb=kb, href=href, src=src, card=card, **ctx)
+        def row(case: Case) -> str:
+            return snippet("row.html.j2", case)
+
+        return self.env.get_template(template).render(site=site, kb=kb, href=href, src=src, card=card, row=row, **ctx)
 
 
-def write_pages(root: Path, kb: KnowledgeBase, audience: str, staging: Path) -> None:
-    """Render the audience's knowledge base as Markdown pages into ``staging``.
+def write_pages(root: Path, kb: KnowledgeBase, audience: str, staging: Path, memo: PageMemo | None = None) -> StagingChanges:
+    """Render the audience's knowledge base as Markdown pages into ``staging``;
+    return which staging files changed and which were removed.
 
     Case pages are the bulk: with many cases they are written by several
-    processes side by side, while the first also writes every other page."""
+    processes side by side, while the first also writes every other page.
+    With a ``memo`` (serve) one process writes, skipping the pages whose
+    inputs are those of the last run."""
     project = Project(root)
     site = Site(kb.for_audience(audience), audience)  # narrowed here too: a members-only case must never reach a public page
     staging.mkdir(parents=True, exist_ok=True)
-    env = _env()
+    if memo is not None:
+        memo.start(site.kb)
+    env = memo.env if memo is not None and memo.env else _env()
     for name in env.list_templates():  # compiled once, before the processes part
         env.get_template(name)
 
-    def write(chunk: list[Case], with_other_pages: bool) -> set[Path]:
+    def write(chunk: list[Case], with_other_pages: bool) -> tuple[set[str], set[str]]:
         out = StagingWriter(staging)
-        pages = _PageRenderer(site, out, env)
+        pages = _PageRenderer(site, out, env, memo)
         if with_other_pages:
             _write_other_pages(project, site, pages, out)
-        _write_case_pages(project, site, pages, out, chunk)
-        return out.written
+        _write_case_pages(project, site, pages, out, chunk, memo)
+        return out.written, out.changed
 
     # The other pages take this process about 40 % as long as its share of case pages.
-    parts = forked.chunks(site.newest, first_share=0.6)
+    parts = [site.newest] if memo is not None else forked.chunks(site.newest, first_share=0.6)
     tasks = [functools.partial(write, chunk, i == 0) for i, chunk in enumerate(parts)]
-    remove_stale(staging, set().union(*forked.run_side_by_side(tasks)))
+    results = forked.run_side_by_side(tasks)
+    written = set().union(*(w for w, _ in results))
+    changed = set().union(*(c for _, c in results))
+    if memo is not None and memo.written is not None:
+        removed = memo.remove_unwritten(staging, written)
+    else:
+        removed = remove_stale(staging, written)
+    if memo is not None:
+        memo.finish(env, written)
+    return StagingChanges(changed - removed, removed)
 
 
-def _write_case_pages(project: Project, site: Site, pages: _PageRenderer, out: StagingWriter, cases: list[Case]) -> None:
-    related = related_cases(site.newest, only=cases)
+def _write_case_pages(project: Project, site: Site, pages: _PageRenderer, out: StagingWriter, cases: list[Case],
+                      memo: PageMemo | None) -> None:
+    related = memo.related(site.newest) if memo is not None else related_cases(site.newest, only=cases)
+    with_assets = set()
+    if project.cases_dir.is_dir():
+        with os.scandir(project.cases_dir) as entries:  # one listing instead of a stat per case
+            with_assets = {e.name for e in entries if e.is_dir()}
     for case in cases:
-        pages.page(routes.case(case.slug), "case.md.j2", {"title": case.title, "description": case.summary},
-                   case=case, body=responsive_images(case_body(case), routes.case(case.slug), project.cases_dir, out.data),
-                   vetted=vetted_marker(case), related=related[case.slug])
-        assets = project.cases_dir / case.slug
-        if assets.is_dir():
+        page = routes.case(case.slug)
+        pages.page(page, "case.md.j2", {"title": case.title, "description": case.summary}, stable=True,
+                   case=case, related=related[case.slug], meetings=tuple(site.meetings_of_case(case.slug)),
+                   derived={"body": functools.partial(responsive_images, case_body(case), page, project.cases_dir, out.data),
+                            "vetted": functools.partial(vetted_marker, case)})
+        if case.slug in with_assets:
+            assets = project.cases_dir / case.slug
             for path in sorted(assets.rglob("*")):
                 if path.is_file():
                     out.copy(routes.case_asset(case.slug, path.relative_to(assets).as_posix()), path)
@@ -234,16 +289,16 @@ def _write_other_pages(project: Project, site: Site, pages: _PageRenderer, out: 
     pages.page(routes.THEMES_INDEX, "themes.md.j2")
     for tid in THEME_IDS:
         theme = kb.themes[tid]
-        pages.page(routes.theme(tid), "theme.md.j2", {"title": theme.title, "description": theme.question, **theme_page_meta(theme)},
+        pages.page(routes.theme(tid), "theme.md.j2", {"title": theme.title, "description": theme.question, **theme_page_meta(theme)}, stable=True,
                    theme=theme, cases=site.cases_with_theme(tid))
-    pages.page(routes.CASES_INDEX, "all_cases.md.j2", cases=newest)
+    pages.page(routes.CASES_INDEX, "all_cases.md.j2", stable=True, cases=newest)
     pages.page(routes.CENTRES_INDEX, "centres.md.j2")
     for centre in kb.centres.values():
-        pages.page(routes.centre(centre.id), "centre.md.j2", {"title": centre.name},
+        pages.page(routes.centre(centre.id), "centre.md.j2", {"title": centre.name}, stable=True,
                    centre=centre, cases=site.cases_of_centre(centre.id))
     pages.page(routes.GROUPS_INDEX, "groups.md.j2")
     for group in kb.target_groups.values():
-        pages.page(routes.group(group.id), "group.md.j2", {"title": group.label},
+        pages.page(routes.group(group.id), "group.md.j2", {"title": group.label}, stable=True,
                    group=group, cases=site.cases_for_group(group.id))
     pages.page(routes.SEARCH, "search.md.j2")
     write_listing(kb, out.text)  # the search page's card data, for browsing without a query

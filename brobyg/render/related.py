@@ -85,3 +85,49 @@ def related_cases(cases: list[Case], k: int = 5, only: list[Case] | None = None)
         for case in members:
             result[case.slug] = [item[3] for item in scored if item[2] != case.slug][:k]
     return result
+
+
+def updated_related(before: dict[str, list[Case]], old: list[Case], new: list[Case], k: int = 5,
+                    most_changes: int = 20) -> dict[str, list[Case]]:
+    """``related_cases(new, k)``, computed from ``before = related_cases(old, k)``
+    when only a few cases differ (unchanged cases are the same objects).
+
+    A case's related list depends on the others only pairwise, so it can change
+    only if a changed case was on it, or a changed case now beats its k-th
+    (or it had fewer than k). Only those lists are computed again."""
+    old_by_slug = {c.slug: c for c in old}
+    new_by_slug = {c.slug: c for c in new}
+    changed = {s for s, c in new_by_slug.items() if old_by_slug.get(s) is not c} | (old_by_slug.keys() - new_by_slug.keys())
+    if len(changed) > most_changes:
+        return related_cases(new, k)
+    theme_ix: dict[str, int] = {}
+    group_ix: dict[str, int] = {}
+
+    def masks(c: Case) -> tuple[int, int]:
+        return _mask(c.themes, theme_ix), _mask(c.target_groups, group_ix)
+
+    entering = [(masks(c), _rank_key(c)) for s in changed if (c := new_by_slug.get(s)) is not None]
+    affected = set(changed & new_by_slug.keys())
+    for slug, case in new_by_slug.items():
+        if slug in affected:
+            continue
+        current = before[slug]
+        if any(c.slug in changed for c in current):
+            affected.add(slug)
+            continue
+        tmask, gmask = masks(case)
+        if len(current) == k:
+            t2, g2 = masks(current[-1])
+            kth = (-((tmask & t2).bit_count() * THEME_WEIGHT + (gmask & g2).bit_count() * TARGET_GROUP_WEIGHT),
+                   *_rank_key(current[-1]))
+        else:
+            kth = None
+        for (t2, g2), rank in entering:
+            score = (tmask & t2).bit_count() * THEME_WEIGHT + (gmask & g2).bit_count() * TARGET_GROUP_WEIGHT
+            if score > 0 and (kth is None or (-score, *rank) < kth):
+                affected.add(slug)
+                break
+    result = {s: before[s] for s in new_by_slug if s not in affected}
+    if affected:
+        result.update(related_cases(new, k, only=[new_by_slug[s] for s in affected]))
+    return result

@@ -95,6 +95,13 @@ HEADINGS = (
 )
 SUGGESTED_HEADINGS = tuple(heading for heading, _ in HEADINGS)
 
+
+def starting_body() -> str:
+    """The suggested headings, each with its question in italics: the body a
+    new case starts with (templates/case.md, `build.py new`, the CMS and the
+    issue form; `check` refuses a case that still holds the questions)."""
+    return "\n".join(f"## {heading}\n\n*{question}*\n" for heading, question in HEADINGS)
+
 CASES = Collection(
     "cases", "Cases", "cases/<slug>.md",
     (TITLE, SUMMARY, CENTRE, THEMES, TARGET_GROUPS, VISIBILITY, PUBLISHED, UPDATED, PERIOD, PARTNERS, CONTACT, EXAMPLE),

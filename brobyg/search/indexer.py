@@ -8,7 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
+import threading
 from pathlib import Path
 
 from brobyg.model import KnowledgeBase
@@ -77,10 +77,89 @@ def _index(kb: KnowledgeBase, folder: Path, out: Path, log: Path) -> None:
     sys.exit(code)
 
 
-def index_built_site(kb: KnowledgeBase, site_dir: Path) -> None:
-    """Index an already built site (``serve``'s builds run inside the generator)."""
-    workdir = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site_dir.parent))
-    try:
-        SearchIndexer(kb, workdir).finish(site_dir)
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+
+
+class BackgroundIndexer:
+    """`serve`'s search index, brought up to date in a thread after each
+    change, so a page never waits for it. It writes only the records whose
+    text changed (a record holds the case's row in the listing, so a new case
+    changes the rows after it), runs the
+    Pagefind CLI as a subprocess (no fork of this threaded process: the
+    child execs at once) and then swaps the new bundle into the served site.
+    Requests made while it works are merged into the next round."""
+
+    def __init__(self, site_dir: Path, workdir: Path) -> None:
+        self.site_dir = site_dir
+        self.workdir = workdir
+        self.records = workdir / "search-records"
+        self.failure: str | None = None  # Pagefind's output when the last round failed
+        self._written: dict[Path, str] = {}  # record file -> the HTML it holds
+        self._wanted: KnowledgeBase | None = None
+        self._busy = False
+        self._stop = False
+        self._cond = threading.Condition()
+        self._rounds = 0
+        self._thread = threading.Thread(target=self._loop, name="search-index", daemon=True)
+        self._thread.start()
+
+    def request(self, kb: KnowledgeBase) -> None:
+        with self._cond:
+            self._wanted = kb
+            self._cond.notify_all()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait until every request so far is indexed; False on timeout."""
+        with self._cond:
+            return self._cond.wait_for(lambda: self._wanted is None and not self._busy, timeout)
+
+    def stop(self) -> None:
+        with self._cond:
+            self._stop = True
+            self._cond.notify_all()
+        self._thread.join(timeout=30)
+
+    def _loop(self) -> None:
+        while True:
+            with self._cond:
+                self._cond.wait_for(lambda: self._wanted is not None or self._stop)
+                if self._stop:
+                    return
+                kb, self._wanted, self._busy = self._wanted, None, True
+            try:
+                self._index(kb)
+            except Exception as exc:  # keep serving; the next change tries again
+                self.failure = str(exc)
+                print(f"Søgeindekset kunne ikke opdateres: {exc}", file=sys.stderr)
+            finally:
+                with self._cond:
+                    self._busy = False
+                    self._cond.notify_all()
+
+    def _index(self, kb: KnowledgeBase) -> None:
+        wanted = {self.records / r.url.strip("/") / "index.html": record_html(r)
+                  for r in search_records(kb, listing_order(kb))}
+        for path in self._written.keys() - wanted.keys():
+            shutil.rmtree(path.parent, ignore_errors=True)
+        for path, html in wanted.items():
+            if self._written.get(path) != html:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(html, encoding="utf-8")
+        self.records.mkdir(parents=True, exist_ok=True)
+        self._written = wanted
+        self._rounds += 1
+        out = self.workdir / f"pagefind-{self._rounds}"
+        try:
+            command = index_command(self.records, out)
+        except PagefindMissing as exc:
+            raise IndexFailed(str(exc)) from None
+        done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace")
+        if done.returncode != 0:
+            shutil.rmtree(out, ignore_errors=True)
+            self._written = {}  # write every record again next time
+            raise IndexFailed((done.stdout + done.stderr).strip())
+        target, old = self.site_dir / "pagefind", self.workdir / f"pagefind-old-{self._rounds}"
+        if target.exists():
+            target.rename(old)
+        out.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+        self.failure = None

@@ -14,8 +14,8 @@ import pytest
 from tests.conftest import REPO
 
 PRE_COMMIT = Path(sys.executable).with_name("pre-commit")
-CODE = ("brobyg", "build.py", "dev", "requirements.txt", ".pre-commit-config.yaml", "mkdocs.yml")
-CONTENT = ("cases", "data", "topics", "templates")
+CODE = ("brobyg", "build.py", "dev", "requirements.txt", "pyproject.toml", ".pre-commit-config.yaml", "mkdocs.yml")
+CONTENT = ("cases", "data", "topics", "templates", "meetings", "docs")
 
 
 @pytest.fixture
@@ -28,7 +28,9 @@ def repo(tmp_path):
             shutil.copytree(src, root / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(src, root / name)
-    (root / ".venv").symlink_to(sys.prefix)  # the venv running the tests: ./dev check finds it set up
+    # The venv running the tests: ./dev check finds it set up (pyproject.toml and
+    # requirements.txt are the same, so it installs nothing into it).
+    (root / ".venv").symlink_to(sys.prefix)
     env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
            "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org", "PRE_COMMIT_HOME": str(tmp_path / "cache")}
     for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "start"]):
