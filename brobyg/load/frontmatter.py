@@ -196,7 +196,7 @@ def parse_yaml(text: str, first_line: int, keys: Collection[str] = (), divider: 
         line = text.count("\n", 0, tab.start()) + first_line
         return Failure(Kind.TAB, line, tab.end() - tab.start())
     try:
-        return _build(yaml.parse(text, Loader=_LOADER), text, first_line, keys)
+        return _build(_events(text), text, first_line, keys)
     except _Stop as stop:
         return stop.failure
     except yaml.MarkedYAMLError as exc:
@@ -210,6 +210,19 @@ def parse_yaml(text: str, first_line: int, keys: Collection[str] = (), divider: 
         return Failure(Kind.SYNTAX, first_line + line, col, {"problem": problem, "char": "", "hint": hint})
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
         return Failure(Kind.BAD_EXCEPTION, first_line, 1, {"error": str(exc)})
+
+
+def _events(text: str):
+    """libyaml's events for ``text``: what ``yaml.parse`` gives, without
+    making a whole loader (constructor and resolver) per file."""
+    if _CPARSER is None:
+        return yaml.parse(text, Loader=_LOADER)
+    parser = _CPARSER(text)
+    get = parser.get_event
+    return iter(get, None)  # get_event() gives None after the stream's end
+
+
+_CPARSER = getattr(getattr(yaml, "cyaml", None), "CParser", None) if getattr(yaml, "__with_libyaml__", False) else None
 
 
 class _Stop(Exception):
@@ -287,6 +300,8 @@ def _build(events, text: str, first_line: int, keys: Collection[str] = ()) -> Y 
     # for every value of every file `check` reads.
     scalar_cls, map_start, seq_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    implicit_first = _IMPLICIT_FIRST
+    in_seq: list[bool] = []  # per open container: is it a sequence
     for ev in events:
         cls = type(ev)
         if cls is scalar_cls:
@@ -294,18 +309,24 @@ def _build(events, text: str, first_line: int, keys: Collection[str] = ()) -> Y 
                 refuse(ev, Kind.ALIAS)
             if ev.tag and ev.tag != "!":
                 refuse(ev, Kind.TAG, tag=ev.tag)
-            mark = ev.start_mark
-            node = Y(_scalar(ev), first_line + mark.line, mark.column + 1, raw=ev.value)
-            if not ev.style:
+            mark, value, style = ev.start_mark, ev.value, ev.style
+            # Text needs no resolver: quoted, or a first character no implicit type starts with.
+            plain = value if style or not ev.implicit[0] or (value and value[0] not in implicit_first) else _scalar(ev)
+            node = Y(plain, first_line + mark.line, mark.column + 1, None, value)
+            if not style:
                 key = pending_keys[-1] if pending_keys else None  # set only for a mapping's value
                 if ev.end_mark.line != mark.line or (key is not None and first_line + mark.line > key[1]):
                     lint_plain(ev, key)
-            if hash_lines and ev.end_mark.line in hash_lines and ev.style not in ("|", ">"):
+            if hash_lines and ev.end_mark.line in hash_lines and style not in ("|", ">"):
                 node.comment = comment_after(lines[ev.end_mark.line], ev.end_mark.column)
-            attach(node, ev)
+            if in_seq and in_seq[-1]:
+                stack[-1].value.append(node)  # attach()'s commonest case
+            else:
+                attach(node, ev)
         elif cls in ends:
             stack.pop()
             pending_keys.pop()
+            in_seq.pop()
         elif cls is map_start or cls is seq_start:
             if ev.anchor:
                 refuse(ev, Kind.ALIAS)
@@ -318,6 +339,7 @@ def _build(events, text: str, first_line: int, keys: Collection[str] = ()) -> Y 
             attach(node, ev)
             stack.append(node)
             pending_keys.append(None)
+            in_seq.append(not is_map)
         elif cls is yaml.AliasEvent:
             refuse(ev, Kind.ALIAS)
         elif cls is yaml.DocumentStartEvent:
@@ -337,6 +359,24 @@ def _scalar(ev: yaml.ScalarEvent) -> Any:
         return value
     if value and value[0] not in _IMPLICIT_FIRST:  # e.g. 'velkomst': no resolver applies
         return value
+    # The same plain text always resolves to the same value, and every value a
+    # resolver makes (text, number, bool, None, date) is immutable: each is
+    # resolved once ('frivilligcenter-fjordby' and '2025-03-01' recur in every file).
+    known = _RESOLVED.get(value, _UNKNOWN)
+    if known is not _UNKNOWN:
+        return known
+    if len(_RESOLVED) >= _RESOLVED_MAX:
+        _RESOLVED.clear()
+    _RESOLVED[value] = resolved = _resolve_plain(value)
+    return resolved
+
+
+_RESOLVED: dict[str, Any] = {}
+_RESOLVED_MAX = 50_000
+_UNKNOWN = object()
+
+
+def _resolve_plain(value: str) -> Any:
     tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
     if tag == "tag:yaml.org,2002:str":
         return value

@@ -21,6 +21,8 @@ _FENCED = re.compile(
 # Patterns avoid overlapping repeats (e.g. a lazy group before '[ \t#]*$'): on a long
 # line of spaces those backtrack quadratically and a 500 KB file would hang `check`.
 _HEADING = re.compile(r"^[ ]{0,3}(#{1,6})[ \t]+([^\n]*)$", re.M)  # closing '#'s stripped in scan()
+# The same, matched in '\n' + text: m.start() is then the heading's offset in text.
+_HEADING_AFTER_NL = re.compile(r"\n[ ]{0,3}(#{1,6})[ \t]+([^\n]*)")
 # 'Titel\n=====' is an h1 and 'Titel\n-----' an h2 (setext headings).
 _SETEXT_UNDERLINE = re.compile(r"\n[ ]{0,3}(=+|-+)[ \t]*(?=\n|\Z)")  # starts with a literal: fast
 _SETEXT_TEXT = re.compile(r"[ ]{0,3}([^\s#][^\n]*)")
@@ -100,7 +102,9 @@ def _scan(body: str, with_html: bool) -> BodyScan:
         code_free = _unmask(_mask_code_spans(code_free), code_free, _raw_html_regions(code_free))
     headings = []
     if "#" in code_free:
-        headings += [(m.start(), len(m.group(1)), m.group(2).rstrip(" \t#").strip()) for m in _HEADING.finditer(code_free)]
+        # _HEADING with a leading newline: a pattern that starts with a literal is searched fast.
+        headings += [(m.start(), len(m.group(1)), m.group(2).rstrip(" \t#").strip())
+                     for m in _HEADING_AFTER_NL.finditer("\n" + code_free)]
     taken = 0  # an underline is never the text of the next heading
     for m in _SETEXT_UNDERLINE.finditer(code_free):
         start = code_free.rfind("\n", 0, m.start()) + 1
@@ -153,6 +157,18 @@ MAX_TARGET = 4000  # a link target longer than this is not followed (keeps hosti
 # once a block starts as a list.
 _OWN_LINE = re.compile(r"^(?:#{1,6}|[ ]{0,3}(?:>|(?=(?P<hr>(?:-+[ ]{0,2}){3,}|(?:_+[ ]{0,2}){3,}|(?:\*+[ ]{0,2}){3,}))(?P=hr)[ ]*$))", re.M)
 _LIST_ITEM = re.compile(r"^[ ]*(?:[*+-]|\d+\.)[ ]+", re.M)
+# _OWN_LINE after a literal newline (searched fast); the line starts one after m.start().
+_OWN_LINE_NL = re.compile("\n" + _OWN_LINE.pattern[1:], re.M)
+
+
+def _own_lines(text: str, start: int, end: int):
+    """The matches of _OWN_LINE.finditer(text, start, end), as (start, end)."""
+    if start == 0:
+        m = _OWN_LINE.match(text, 0, end)
+        if m:
+            yield m.start(), m.end()
+    for m in _OWN_LINE_NL.finditer(text, max(start - 1, 0), end):
+        yield m.start() + 1, m.end()
 
 
 def _blocks(text: str, needle: str):
@@ -169,10 +185,10 @@ def _blocks(text: str, needle: str):
 
 def _split_block(text: str, start: int, end: int):
     cuts = set()
-    for m in _OWN_LINE.finditer(text, start, end):
-        cuts.add(m.start())
-        line_end = text.find("\n", m.start(), end)
-        if line_end >= 0 and not text.startswith(">", m.end() - 1):  # a quote runs on; a heading or rule ends
+    for m_start, m_end in _own_lines(text, start, end):
+        cuts.add(m_start)
+        line_end = text.find("\n", m_start, end)
+        if line_end >= 0 and not text.startswith(">", m_end - 1):  # a quote runs on; a heading or rule ends
             cuts.add(line_end + 1)
     if "<" in text[start:end]:
         for m in _BLOCK_TAG_EDGE.finditer(text, start, end):  # raw HTML starts and ends a block of its own
@@ -319,6 +335,20 @@ _BRACKET = re.compile(r"[\[\]]")
 _ANGLE_TARGET = re.compile(r"""\(\s*(?:(<[^<>]*>)\s*(?:('[^']*'|"[^"]*")\s*)?\))?""")
 
 
+def _brackets(text: str, start: int, end: int):
+    """The offsets of '[' and ']' in text[start:end], in order (what
+    _BRACKET.finditer finds; str.find is much faster than a character class)."""
+    find = text.find
+    opening, closing = find("[", start, end), find("]", start, end)
+    while opening >= 0 or closing >= 0:
+        if closing < 0 or 0 <= opening < closing:
+            yield opening
+            opening = find("[", opening + 1, end)
+        else:
+            yield closing
+            closing = find("]", closing + 1, end)
+
+
 def _inline_links(text: str, masked: str, bracketed: list[tuple[int, int]]) -> list[Link]:
     """'[text](target)' and '![alt](target)', parsed as Python-Markdown's
     LinkInlineProcessor parses them: nested brackets in the text, nested
@@ -329,8 +359,7 @@ def _inline_links(text: str, masked: str, bracketed: list[tuple[int, int]]) -> l
         if masked.find("](", block_start, block_end) < 0:
             continue
         stack: list[int] = []
-        for bracket in _BRACKET.finditer(masked, block_start, block_end):
-            i = bracket.start()
+        for i in _brackets(masked, block_start, block_end):
             if masked[i] == "[":
                 stack.append(i)
             elif stack:
@@ -348,6 +377,9 @@ def _inline_links(text: str, masked: str, bracketed: list[tuple[int, int]]) -> l
     return links
 
 
+_TARGET_TRICKY = re.compile(r"[(\"']")
+
+
 def _link_target(data: str, index: int, end: int) -> tuple[int, int, bool] | None:
     """(start, end, in angle brackets) of the target in '(…)' at ``index``;
     Python-Markdown's LinkInlineProcessor.getLink, reduced to where the target lies."""
@@ -356,8 +388,13 @@ def _link_target(data: str, index: int, end: int) -> tuple[int, int, bool] | Non
         return m.start(1) + 1, m.end(1) - 1, True
     if not m:
         return None
-    bracket_count = backtrack_count = 1
     start_index = index = m.end()
+    # The commonest target, '(anden-case.md)': no parenthesis or quote before
+    # the closing ')'. The loop below would end there with the same answer.
+    close = data.find(")", index, min(end, index + MAX_TARGET))
+    if close >= 0 and not _TARGET_TRICKY.search(data, index, close):
+        return start_index, close, False
+    bracket_count = backtrack_count = 1
     last_bracket = -1
     quote = alt_quote = None
     start_quote = exit_quote = start_alt_quote = exit_alt_quote = -1

@@ -13,6 +13,7 @@ The privacy rules (``brobyg/validate/rules/privacy.py``) say what to do.
 from __future__ import annotations
 
 import calendar
+import os
 import re
 import warnings
 from collections.abc import Iterator, Mapping
@@ -102,7 +103,16 @@ def _valid_cpr_date(dd: str, mm: str, yy: str) -> bool:
 # dashes (a phone number may start with '+'). One pass finds those runs; the
 # exact patterns then look only inside runs long enough to hold a number,
 # which is much cheaper than running each pattern over the whole text.
-_NUMBER_RUN = re.compile(r"[+\d][\d .-]*\d")
+# Only runs of 6 characters or more can hold one: shorter ones never match,
+# so no Python code runs for the many short numbers (years, counts) of a text.
+_NUMBER_RUN = re.compile(r"[+\d][\d .-]{4,}\d")
+_DIGIT = re.compile(r"\d")
+
+
+def may_hold_personal_data(text: str) -> bool:
+    """False when ``text`` has no digit and no '@', so ``find`` finds nothing:
+    a quick test for the many short values (titles, names) before a full scan."""
+    return "@" in text or _DIGIT.search(text) is not None
 _GROUP = re.compile(r"\d+")
 
 
@@ -140,8 +150,6 @@ def _number_findings(text: str, allow: Allowances) -> Iterator[tuple[int, str, s
     """CPR numbers (whole and partial) and phone numbers, as (offset, kind, number)."""
     for run in _NUMBER_RUN.finditer(text):
         start, end = run.span()
-        if end - start < 6:
-            continue
         nxt = text[end : end + 2]
         if nxt[:1] in ("x", "X", "*") or (nxt[:1] in ("-", " ") and nxt[1:2] in ("x", "X", "*")):
             for m in PARTIAL_CPR_RE.finditer(text, start, min(len(text), end + 6)):
@@ -193,24 +201,103 @@ def find(text: str, allow: Allowances = NOTHING_ALLOWED) -> Iterator[tuple[int, 
 
 
 GPS_IFD = 0x8825
+_GPS_TAGS = (1, 2, 3, 4)  # latitude/longitude and their refs
+_XMP_KEY = b"XML:com.adobe.xmp"
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+# Answers by (path, mtime, size): a check run (and serve, run after run) reads
+# each image's metadata once, however many cases show it.
+_SEEN: dict[tuple[str, int, int], bool | None] = {}
+_SEEN_MAX = 20_000
 
 
 def image_has_gps(path: Path) -> bool | None:
     """True if the image's metadata holds a GPS position; None if unreadable."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    key = (os.fspath(path), st.st_mtime_ns, st.st_size)
+    if key in _SEEN:
+        return _SEEN[key]
+    answer = _image_has_gps(path)
+    if len(_SEEN) >= _SEEN_MAX:
+        _SEEN.clear()
+    _SEEN[key] = answer
+    return answer
+
+
+def _image_has_gps(path: Path) -> bool | None:
     from PIL import Image, UnidentifiedImageError  # imported here: only cases with images pay for it
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # e.g. DecompressionBombWarning: we only read metadata
             with Image.open(path) as img:
-                gps = img.getexif().get_ifd(GPS_IFD)
-                if any(tag in gps for tag in (1, 2, 3, 4)):  # latitude/longitude and their refs
-                    return True
-                xmp = img.info.get("xmp") or img.info.get("XML:com.adobe.xmp") or b""
-                if isinstance(xmp, str):
-                    xmp = xmp.encode()
-                return b"GPSLatitude" in xmp or b"GPSLongitude" in xmp
+                if img.format == "PNG" and "exif" not in img.info:
+                    # Pillow would decode every pixel to find metadata after the
+                    # image data; read those chunks without decoding instead.
+                    return _png_has_gps(path, img.info)
+                return _exif_has_gps(img.getexif()) or _xmp_has_gps(img.info)
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         return None
     except Exception:  # noqa: BLE001 - DecompressionBombError, or a plugin choking on broken metadata
         return None
+
+
+def _exif_has_gps(exif) -> bool:
+    gps = exif.get_ifd(GPS_IFD)
+    return any(tag in gps for tag in _GPS_TAGS)
+
+
+def _xmp_has_gps(info) -> bool:
+    xmp = info.get("xmp") or info.get("XML:com.adobe.xmp") or b""
+    if isinstance(xmp, str):
+        xmp = xmp.encode()
+    return b"GPSLatitude" in xmp or b"GPSLongitude" in xmp
+
+
+def _png_has_gps(path: Path, info) -> bool | None:
+    """A PNG's GPS position, from the metadata Pillow read before the image
+    data (``info``) and the eXIf and XMP chunks anywhere in the file. None
+    when the file ends inside a chunk (a truncated image, which Pillow
+    cannot load either)."""
+    import struct
+    import zlib
+
+    from PIL import Image
+
+    data = Path(path).read_bytes()
+    if not data.startswith(_PNG_SIGNATURE):
+        return None
+    exif_chunks: list[bytes] = []
+    xmp = _xmp_has_gps(info)
+    pos, end = len(_PNG_SIGNATURE), len(data)
+    while pos + 8 <= end:
+        length, kind = struct.unpack_from(">I4s", data, pos)
+        start, stop = pos + 8, pos + 8 + length
+        if stop > end:
+            return None  # truncated
+        if kind == b"IEND":
+            break
+        if kind == b"eXIf":
+            exif_chunks.append(data[start:stop])
+        elif kind in (b"iTXt", b"tEXt", b"zTXt") and data.startswith(_XMP_KEY + b"\0", start):
+            value = data[start + len(_XMP_KEY) + 1 : stop]
+            try:
+                if kind == b"zTXt":
+                    value = zlib.decompressobj().decompress(value[1:], 16 * 1024 * 1024)
+                elif kind == b"iTXt":
+                    compressed, rest = value[:1] == b"\x01", value[2:]
+                    rest = rest.split(b"\0", 2)[-1]  # after the language and the translated keyword
+                    value = zlib.decompressobj().decompress(rest, 16 * 1024 * 1024) if compressed else rest
+            except zlib.error:
+                value = b""
+            xmp = xmp or b"GPSLatitude" in value or b"GPSLongitude" in value
+        pos = stop + 4  # the chunk's CRC
+    for chunk in exif_chunks:
+        exif = Image.Exif()
+        exif.load(b"Exif\x00\x00" + chunk)
+        if _exif_has_gps(exif):
+            return True
+    return xmp

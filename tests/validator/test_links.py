@@ -35,6 +35,7 @@ def image(kb, rel: str, fmt: str | None = None) -> None:
         ("[Ude](../../hemmelig.md)", "uden for repositoriet"),
         ("[Ude](../../../../../../../../etc/passwd)", "uden for repositoriet"),
         ("[Data](../data/centres.yml)", "uden for cases/"),
+        ("[Roden](..)", "'.' ligger uden for cases/"),  # the repository itself: a message, not a traceback
         ("[Bilag](krop/bilag.pdf)", "Filen 'cases/krop/bilag.pdf' findes ikke"),
         ("[Ikke en side](../README.md)", "ikke er en side på sitet"),
         ('<a href="findes-ikke.md">Se casen</a>', "som ikke findes"),

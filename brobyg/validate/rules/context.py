@@ -15,7 +15,7 @@ from brobyg.project import Project
 class Run:
     """One check of the knowledge base: what every file is judged against."""
 
-    __slots__ = ("project", "kb", "today", "case_slugs", "link_sites", "real_root", "real_dirs", "privacy_allowances", "_template_text")
+    __slots__ = ("project", "kb", "today", "case_slugs", "link_sites", "real_root", "real_dirs", "privacy_allowances", "_template_text", "abs_root")
 
     def __init__(self, project: Project, kb: KnowledgeBase, today: dt.date, case_slugs: set[str]) -> None:
         self.project = project
@@ -26,6 +26,7 @@ class Run:
         # (linking case, line, col, linked slug, the linking case's visibility)
         self.link_sites: list[tuple[str, int, int, str, str | None]] = []
         self.real_root = os.path.realpath(project.root)
+        self.abs_root = os.path.abspath(project.root)
         self.real_dirs: dict[str, str] = {}  # folder -> its real path
         self.privacy_allowances = None  # the privacy rules' ways through, made on first use
         self._template_text = None
@@ -38,6 +39,14 @@ class Run:
 
             self._template_text = template_text.load(self.project)
         return self._template_text
+
+    def rel(self, path: str) -> str:
+        """``Project.rel`` for a normalised path string, with the root made absolute once."""
+        full = path if os.path.isabs(path) else os.path.abspath(path)
+        root = self.abs_root
+        if full.startswith(root + os.sep):
+            return full[len(root) + 1 :].replace(os.sep, "/")
+        return full.replace(os.sep, "/") if full != root else "."
 
     def vocabulary(self, name: str):
         """The ids a reference field may name."""

@@ -77,12 +77,9 @@ CASE_MEMBERS_LINK = Rule(
 )
 
 
-def _is_file(path: Path) -> bool:
+def _is_file(path: Path | str) -> bool:
     """Path.is_file() without the OSError a 300-character link target raises (name too long)."""
-    try:
-        return path.is_file()
-    except (OSError, ValueError):
-        return False
+    return os.path.isfile(path)  # False for any OSError or ValueError
 
 
 def _own_folder(ctx: FileContext) -> str:
@@ -92,18 +89,26 @@ def _own_folder(ctx: FileContext) -> str:
 
 def _resolve(ctx: FileContext, pos: tuple[int, int], target: str, rule: Rule) -> Path | None:
     """The repository file a relative target names, or None after an error."""
-    file_part = unquote(target.split("#", 1)[0].split("?", 1)[0])
+    resolved = _resolve_str(ctx, pos, target, rule)
+    return None if resolved is None else Path(resolved)
+
+
+def _resolve_str(ctx: FileContext, pos: tuple[int, int], target: str, rule: Rule) -> str | None:
+    """``_resolve`` as a string path (no Path objects: every link passes here)."""
+    file_part = target.split("#", 1)[0].split("?", 1)[0]
+    if "%" in file_part:
+        file_part = unquote(file_part)
     if target.startswith("/") or file_part.startswith("/"):
         ctx.add(rule, *pos, f"Linket '{target}' er absolut.", "Brug en relativ sti til filen, fx 'anden-case.md' eller '../topics/velkomst.md'.")
         return None
     if any(ch < " " for ch in file_part):  # e.g. '%00': no file can have that name
         ctx.add(rule, *pos, f"Linket '{target}' indeholder kontroltegn, som ingen filnavne har.", "Ret stien.")
         return None
-    resolved = os.path.normpath(os.path.join(ctx.path.parent, file_part))
+    resolved = os.path.normpath(os.path.join(os.path.dirname(ctx.path), file_part))
     if not _inside_root(ctx.run, resolved):
         ctx.add(rule, *pos, f"'{target}' peger uden for repositoriet.", "Læg filen i casens mappe, eller link til en webadresse.")
         return None
-    return Path(resolved)
+    return resolved
 
 
 def _inside_root(run: Run, path: str) -> bool:
@@ -124,15 +129,15 @@ def link(ctx: FileContext, pos: tuple[int, int], target: str) -> str | None:
     """Check a relative link; return the slug when it points at another case."""
     if not target or target.startswith("#"):
         return None
-    resolved = _resolve(ctx, pos, target, BODY_LINK)
+    resolved = _resolve_str(ctx, pos, target, BODY_LINK)
     if resolved is None:
         return None
     run = ctx.run
-    where = run.project.rel(resolved)
-    parts = PurePosixPath(where).parts
+    where = run.rel(resolved)
+    parts = where.split("/")  # "." (the root itself) is one part, outside cases/
     if where.endswith(".md"):
         if len(parts) == 2 and parts[0] == "cases":
-            slug = PurePosixPath(where).stem
+            slug = os.path.splitext(parts[1])[0]
             if slug not in run.case_slugs:
                 ctx.add(BODY_LINK, *pos, f"Linket peger på casen '{where}', som ikke findes.", did_you_mean(slug, run.case_slugs))
                 return None

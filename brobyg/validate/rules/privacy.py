@@ -103,7 +103,7 @@ def in_nodes(ctx: FileContext, nodes: list[Y]) -> None:
     allow = allowances(ctx)
     for node in nodes:
         for item in node.value if node.is_seq else [node]:
-            if isinstance(item.value, str):
+            if isinstance(item.value, str) and detect.may_hold_personal_data(item.value):
                 for _, kind, found in detect.find(item.value, allow):
                     rule, what, hint = _BY_KIND[kind](found)
                     ctx.add(rule, *ctx.where(item, found), what, hint)
