@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import io
 import posixpath
+import re
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
@@ -126,5 +127,16 @@ def responsive_images(body: str, page: str, source_dir: Path, write) -> str:
 
 def _image_end(body: str, link) -> int | None:
     """The offset just after the image's closing parenthesis."""
-    m = bodyscan._LINK.match(body, link.offset + 1)
+    # '![' alt '](' target [title] ')': the scanner gives where the '!' is and the alt text.
+    paren = link.offset + 2 + len(link.text or "") + 1
+    if body[paren - 1 : paren + 1] != "](":
+        return None
+    found = bodyscan._link_target(body, paren, len(body))
+    if found is None:
+        return None
+    _, end, angle = found
+    m = _TARGET_TAIL.match(body, end + angle)
     return m.end() if m else None
+
+
+_TARGET_TAIL = re.compile(r"""\s*(?:"[^"]*"|'[^']*')?\s*\)""")  # after the target: a title, then ')'
