@@ -1,4 +1,4 @@
-"""Lighthouse's accessibility score on a phone is 100 on home, case and search.
+"""Lighthouse's accessibility score on a phone is 100 on home, case, search and overview.
 
 Only the accessibility category: its score is the same in every run (it is
 made of pass/fail audits), while the performance score moves with the load
@@ -17,7 +17,7 @@ from ..conftest import CHROMIUM, CHROMIUM_ARGS
 from .conftest import npm_tool
 from .kinds import PAGE_KINDS
 
-KINDS = ("home", "case", "search with filters open")
+KINDS = ("home", "case", "search with filters open", "overview")  # one network page: the heaviest
 
 
 @pytest.mark.parametrize("kind", [k for k in PAGE_KINDS if k.name in KINDS], ids=str)
