@@ -71,3 +71,25 @@ def test_heat_map_and_table_colours_have_contrast_in_both_palettes(page, urls, s
         seen[scheme] = by_level
     light, dark = seen["light"], seen["dark"]
     assert all(light[lv] != dark[lv] for lv in light), f"the dark palette has the light heat map: {dark}"
+
+
+HEADER_FIELD = """() => {
+  const input = document.querySelector('#bb-header-q'), cs = getComputedStyle(input);
+  return {text: cs.color, placeholder: getComputedStyle(input, '::placeholder').color, background: cs.backgroundColor,
+          focused: document.activeElement === input};
+}"""
+
+
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+def test_header_search_field_in_use_has_contrast_in_both_palettes(page, urls, samples, width):
+    """The header's search field while one types in it (axe sees it only at rest)."""
+    home = PAGE_KINDS[0]
+    for scheme in SCHEMES:
+        open_kind(page, urls["public"] + home.url(samples["public"]), home, scheme, width)
+        page.locator("#bb-header-q").focus()
+        field = page.evaluate(HEADER_FIELD)
+        assert field["focused"], field
+        assert contrast(field["placeholder"], field["background"]) >= 4.5, (scheme, field)
+        page.keyboard.type("café")
+        field = page.evaluate(HEADER_FIELD)
+        assert contrast(field["text"], field["background"]) >= 4.5, (scheme, field)
