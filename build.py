@@ -14,7 +14,7 @@ import sys
 # Checked with the standard library only, before anything else is imported:
 # run with the system's Python instead of the project's, `check` would
 # otherwise end in an English ModuleNotFoundError traceback.
-NEEDED = ("yaml", "jinja2", "markupsafe", "markdown", "mkdocs", "material", "pymdownx", "PIL", "pagefind")
+NEEDED = ("yaml", "jinja2", "markupsafe", "markdown", "mkdocs", "material", "pymdownx", "PIL")
 
 
 def _missing() -> list[str]:
