@@ -9,9 +9,10 @@ the way a static host does (gzip for text, the files as they are), and prints:
     everything it fetches, raw and as transferred (gzip), and the number of
     requests;
   - Lighthouse 13 (npm, pinned) on a phone (its default: a mid-range phone on
-    a throttled 4G link, simulated) for home, case and search: performance and
-    accessibility, the median of --runs runs with the lowest and highest, and
-    the audits that cost points.
+    a throttled 4G link, simulated) for home, case, search and the overview
+    (the heaviest of the network's pages): performance and accessibility, the
+    median of --runs runs with the lowest and highest, and the audits that
+    cost points.
 Budget (DESIGN.md): performance ≥ 98 and accessibility 100 on a phone.
 Lighthouse's performance score moves by a few points between runs on a busy
 machine; nothing here is asserted.
@@ -42,7 +43,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LIGHTHOUSE = REPO / "node_modules" / "lighthouse" / "cli" / "index.js"
-LIGHTHOUSE_KINDS = ("home", "case", "search with filters open")
+LIGHTHOUSE_KINDS = ("home", "case", "search with filters open", "overview")
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".mjs"}
 
 
@@ -126,7 +127,10 @@ def costly_audits(report: dict) -> list[str]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="page kinds (first-visit bytes): " + ", ".join(map(str, PAGE_KINDS))
+        + "\nLighthouse: " + ", ".join(LIGHTHOUSE_KINDS))
     ap.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (median)")
     ap.add_argument("--no-lighthouse", action="store_true")
     ap.add_argument("--audience", choices=AUDIENCES, action="append", help="default: both")
@@ -134,7 +138,7 @@ def main() -> None:
 
     from playwright.sync_api import sync_playwright
 
-    from brobyg.generator.mkdocs import build_site
+    from brobyg.pipeline.build import build_site
     from brobyg.validate.check import check
 
     kb = check(REPO).kb

@@ -13,8 +13,9 @@ import json
 from dataclasses import dataclass
 from typing import Callable
 
-from brobyg.model import Case
+from brobyg.model import THEME_IDS, Case
 from brobyg.render.routes import CASES_CSV, CASES_JSON, OPEN_DATA_PAGE, file_href
+from brobyg.render.routes import CALENDAR_FILE, NEWEST_FEED, theme_feed
 from brobyg.render.routes import CASES_DIR, page_url
 from brobyg.render.site_config import site_url
 
@@ -103,4 +104,7 @@ def write(project, site, pages, out) -> None:
                fields=FIELDS, count=len(records), json_file=CASES_JSON, csv_file=CASES_CSV,
                json_href=file_href(OPEN_DATA_PAGE, CASES_JSON), csv_href=file_href(OPEN_DATA_PAGE, CASES_CSV),
                members_cases=any(c.members_only for c in site.kb.cases.values()),
-               separator=LIST_SEPARATOR, delimiter=CSV_DELIMITER)
+               separator=LIST_SEPARATOR, delimiter=CSV_DELIMITER,
+               feed_href=file_href(OPEN_DATA_PAGE, NEWEST_FEED), calendar_href=file_href(OPEN_DATA_PAGE, CALENDAR_FILE),
+               theme_feeds=[(site.kb.themes[t].title, file_href(OPEN_DATA_PAGE, theme_feed(t)))
+                            for t in THEME_IDS if t in site.kb.themes])

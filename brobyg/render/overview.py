@@ -18,16 +18,12 @@ from brobyg.render.members import danish_key
 from brobyg.render.routes import OVERVIEW_PAGE
 from brobyg.render.search_links import search_href
 
-# Heat map colours, (fill, text), from "none" to "most". Every pair has a
-# contrast ratio of at least 4.5:1 (tests/site/test_overview.py checks it);
-# the count is always written in the cell, so colour is never the only cue.
-NONE_COLOURS = ("#fbeae4", "#8a2e14")
-LEVEL_COLOURS = (
-    ("#e3efe9", "#163f3c"),
-    ("#a9d3c9", "#10302d"),
-    ("#2f7a73", "#ffffff"),
-    ("#163f3c", "#ffffff"),
-)
+# Heat map levels, from "none" (0) to "most" (LEVELS). Their colours are in
+# brobyg.css (--bb-heat-N and --bb-heat-N-ink), one set for the light palette
+# and one for the dark: each pair has a contrast ratio of at least 4.5:1
+# (tests/browser/quality/test_contrast.py measures them as rendered), and the
+# count is always written in the cell, so colour is never the only cue.
+LEVELS = 4
 
 
 @dataclass(frozen=True)
@@ -73,15 +69,13 @@ def per_year(cases) -> list[tuple[int, int]]:
 
 
 def level(n: int, most: int) -> int:
-    """0 for no cases, else 1–4 by share of the largest count."""
+    """0 for no cases; else 1 ("few", as the legend says) for one case and
+    LEVELS ("many") for the largest count, the counts between spread evenly."""
     if n == 0 or most == 0:
         return 0
-    return min(len(LEVEL_COLOURS), -(-n * len(LEVEL_COLOURS) // most))
-
-
-def colours(n: int, most: int) -> tuple[str, str]:
-    lv = level(n, most)
-    return NONE_COLOURS if lv == 0 else LEVEL_COLOURS[lv - 1]
+    if most == 1:
+        return 1
+    return 1 + (n - 1) * (LEVELS - 1) // (most - 1)
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -110,11 +104,15 @@ def heatmap_svg(kb, m: Matrix, href) -> Markup:
                 f"{len(empty)} af {len(m.counts)} kombinationer har ingen cases endnu.")
     else:
         desc = "Der er endnu ingen cases."
+    # A named group: a screen reader reads the title and the summary; the
+    # cells are for the eye and the mouse (not tab stops, hidden from screen
+    # readers), as the table below carries the same counts and links.
     out = [
-        f'<svg class="bb-heatmap" role="img" aria-labelledby="bb-hm-title bb-hm-desc" '
+        f'<svg class="bb-heatmap" role="group" aria-labelledby="bb-hm-title bb-hm-desc" '
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
         '<title id="bb-hm-title">Cases pr. tema og målgruppe</title>',
         f'<desc id="bb-hm-desc">{escape(desc)}</desc>',
+        '<g aria-hidden="true">',
     ]
     for i, t in enumerate(m.themes):
         x = LABEL_W + CELL_W * i + CELL_W / 2
@@ -128,14 +126,14 @@ def heatmap_svg(kb, m: Matrix, href) -> Markup:
                    f"{escape(kb.target_groups[g].label)}</text>")
         for i, t in enumerate(m.themes):
             n = m.counts[(t, g)]
-            fill, ink = colours(n, most)
             x = LABEL_W + CELL_W * i
             link = escape(search_href(href, kb, theme=t, group=g))
-            # The table below carries the same links for keyboards and screen readers.
             out.append(
-                f'<a href="{link}" tabindex="-1"><rect x="{x + 1}" y="{y + 1}" width="{CELL_W - 2}" height="{CELL_H - 2}" rx="3" fill="{fill}"/>'
-                f'<text x="{x + CELL_W / 2:g}" y="{y + CELL_H / 2 + 5:g}" text-anchor="middle" fill="{ink}" class="bb-heatmap__n">{n}</text></a>'
+                f'<a href="{link}" tabindex="-1" class="bb-heat-{level(n, most)}">'
+                f'<rect x="{x + 1}" y="{y + 1}" width="{CELL_W - 2}" height="{CELL_H - 2}" rx="3"/>'
+                f'<text x="{x + CELL_W / 2:g}" y="{y + CELL_H / 2 + 5:g}" text-anchor="middle" class="bb-heatmap__n">{n}</text></a>'
             )
+    out.append("</g>")
     out.append("</svg>")
     return Markup("".join(out))
 

@@ -11,6 +11,10 @@ from dataclasses import dataclass
 from typing import Callable
 from urllib.parse import quote
 
+from brobyg.problems import EXPLANATIONS_PATH
+from brobyg.render import routes
+from brobyg.render.routes import page_url
+
 AUDIENCES = ("public", "members")
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 740}}
 SCHEMES = ("light", "dark")
@@ -34,6 +38,15 @@ class Sample:
         from tests.conftest import REPO
         return next(c for c in cases if not c.members_only and (REPO / "cases" / c.slug).is_dir())
 
+
+    @property
+    def meeting(self):
+        """The newest past meeting whose minutes this audience sees: the
+        public build has public minutes, the members' build members-only ones."""
+        from brobyg.render.meetings import past, today
+
+        return next(m for m in past(self.kb, today())
+                    if m.minutes and (self.audience == "members" or m.minutes_visibility == "public"))
 
     @property
     def query(self) -> str:
@@ -74,5 +87,14 @@ PAGE_KINDS = [
     Kind("contributor guide", lambda s: "bidrag/"),
     Kind("accessibility statement", lambda s: "tilgaengelighed/"),
     Kind("404", lambda s: "404.html"),
-    # Still to come (their pages do not exist yet): error codes, meetings, members, overview.
+    # The network's pages and the check's error codes.
+    Kind("error codes", lambda s: page_url(f"{EXPLANATIONS_PATH.rstrip('/')}.md")),
+    Kind("meetings", lambda s: page_url(routes.MEETINGS_PAGE)),
+    Kind("meeting with minutes", lambda s: page_url(routes.meeting_page(s.meeting.slug))),
+    Kind("meeting guide", lambda s: page_url(routes.MEETING_GUIDE_PAGE)),
+    Kind("members", lambda s: page_url(routes.MEMBERS_PAGE)),
+    Kind("overview", lambda s: page_url(routes.OVERVIEW_PAGE)),
+    Kind("open data", lambda s: page_url(routes.OPEN_DATA_PAGE)),
 ]
+# Not a kind: /admin/ on the members' build, the CMS's own pages (a third-party
+# application the gates do not cover; the accessibility statement says so).

@@ -6,6 +6,10 @@ srcset, poster, CSS url(). A target is internal when it has no scheme and no
 host; it resolves when the file exists (a folder URL means its index.html)
 and, if it names a fragment, the target page has an element with that id
 (or an <a name>).
+
+The data files (Atom feeds, the meetings' calendar, cases.json and .csv, the
+sitemap) write the site's own pages out with the site's address; those
+addresses are checked the same way (check_data_files).
 """
 
 from __future__ import annotations
@@ -89,8 +93,9 @@ def _file_for(site: Path, url_path: str) -> Path | None:
     return path if path.is_file() else None
 
 
-def check_site(site: Path) -> tuple[int, list[Broken]]:
-    """(number of internal references followed, the broken ones)."""
+def check_site(site: Path, reached: set[str] | None = None) -> tuple[int, list[Broken]]:
+    """(number of internal references followed, the broken ones); ``reached``,
+    if given, gets the site path of every file a page links to."""
     site = site.resolve()
     broken: list[Broken] = []
     followed = 0
@@ -109,6 +114,8 @@ def check_site(site: Path) -> tuple[int, list[Broken]]:
         if target is None:
             broken.append(Broken(page, ref, "no such file"))
             return
+        if reached is not None and not in_css:
+            reached.add(target.relative_to(site).as_posix())
         if target.suffix == ".css":
             stylesheets.add(target)
         if absolute.fragment and target.suffix == ".html" and not in_css:
@@ -130,5 +137,47 @@ def check_site(site: Path) -> tuple[int, list[Broken]]:
         rel = css.relative_to(site).as_posix()
         for m in _CSS_URL.finditer(css.read_text(encoding="utf-8", errors="replace")):
             follow("/" + rel, rel, m.group(2), in_css=True)
+    _parse.cache_clear()
+    return followed, broken
+
+
+def links_of(site: Path, page: str) -> set[str]:
+    """The site paths of the files one page (a site path) links to."""
+    site = site.resolve()
+    reached = set()
+    for ref in _parse(site / page).refs:
+        if _internal(ref):
+            target = _file_for(site, urlsplit(urljoin("/" + page, ref)).path)
+            if target is not None:
+                reached.add(target.relative_to(site).as_posix())
+    return reached
+
+
+def _unfold(ics: str) -> str:
+    """iCalendar's folded lines joined (RFC 5545 3.1: a line break plus one space or tab)."""
+    return re.sub(r"\r?\n[ \t]", "", ics)
+
+
+def check_data_files(site: Path, site_url: str, files: list[str]) -> tuple[int, list[Broken]]:
+    """The site's own addresses in its data files (feeds, calendar, JSON, CSV,
+    sitemaps), which are written out in full with the site's address: each one
+    must be a file of the site, and a fragment an id on that page."""
+    site = site.resolve()
+    base = site_url.rstrip("/") + "/"
+    own = re.compile(re.escape(base) + r"""[^\s"'<>;,\\]*""")
+    broken: list[Broken] = []
+    followed = 0
+    for rel in files:
+        text = (site / rel).read_text(encoding="utf-8-sig")
+        if rel.endswith(".ics"):
+            text = _unfold(text)
+        for url in own.findall(text):
+            followed += 1
+            parts = urlsplit(url)
+            target = _file_for(site, "/" + parts.path[len(urlsplit(base).path):].lstrip("/"))
+            if target is None:
+                broken.append(Broken(rel, url, "no such file"))
+            elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in _parse(target).ids:
+                broken.append(Broken(rel, url, f"no id '{unquote(parts.fragment)}' in {target.relative_to(site)}"))
     _parse.cache_clear()
     return followed, broken
