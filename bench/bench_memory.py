@@ -117,8 +117,6 @@ def main(argv: list[str] | None = None) -> int:
     for kind in kinds:
         for n in sizes:
             root = KINDS[kind](n, args.seed)
-            if "build" in commands and not (root / "docs").is_dir():  # the hand-written pages the nav names
-                shutil.copytree(REPO / "docs", root / "docs")
             work = Path(tempfile.mkdtemp(prefix="mem-", dir=OUT))
             try:
                 for command in commands:

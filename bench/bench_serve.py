@@ -81,10 +81,9 @@ def run_measured(cmd: list[str]) -> tuple[float, int]:
 
 
 def copy_tree(n: int, seed: int, dest: Path) -> Path:
-    """A generated tree with this repository's hand-written pages (docs/), which
-    the nav names, so the strict build passes."""
+    """A copy of a generated tree (which has the hand-written pages the nav names)."""
     shutil.copytree(tree_for(n, seed), dest)
-    shutil.copytree(REPO / "docs", dest / "docs")
+    shutil.copytree(REPO / "docs", dest / "docs", dirs_exist_ok=True)  # trees cached before generate wrote docs/
     shutil.rmtree(dest / "build", ignore_errors=True)
     return dest
 

@@ -12,12 +12,10 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import threading
 
 import pytest
 
-from tests.conftest import REPO
 
 from .conftest import SERVED
 
@@ -54,8 +52,6 @@ def generated(tmp_path_factory):
 
     tmp = tmp_path_factory.mktemp("generated")
     root = generate(tmp / "kb", N_CASES, seed=3)
-    if not (root / "docs").is_dir():  # the hand-written pages the nav names
-        shutil.copytree(REPO / "docs", root / "docs")
     site = build_site(root, "public", out=tmp / "site", staging=tmp / "staging")
     public = len(check(root).kb.for_audience("public").cases)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Logged, directory=str(site)))
