@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import threading
@@ -19,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BUILD_PY, REPO, KnowledgeBaseDir
+from tests.conftest import BUILD_PY, KnowledgeBaseDir
 from tests.site.test_serve import free_port
 
 EPOCH = "1735689600"
@@ -198,8 +197,7 @@ def test_after_a_sequence_of_edits_the_served_pages_equal_a_clean_build(kb, serv
 def _big_tree(dest: Path, n: int) -> KnowledgeBaseDir:
     from bench.generate import generate
 
-    generate(dest, n, seed=3)
-    shutil.copytree(REPO / "docs", dest / "docs")
+    generate(dest, n, seed=3)  # with the hand-written pages the nav names
     return KnowledgeBaseDir(dest)
 
 
