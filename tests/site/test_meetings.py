@@ -20,16 +20,6 @@ from .network_kb import configured_site_url, model, network_kb
 CPH = ZoneInfo("Europe/Copenhagen")
 
 
-@pytest.fixture(scope="module")
-def network(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("meetings")
-    kb = network_kb(tmp / "kb")
-    return {
-        "kb": kb,
-        "public": (build(kb.root, "public", tmp), model(kb, "public")),
-        "members": (build(kb.root, "members", tmp), model(kb, "members")),
-    }
-
 
 AUDIENCES = ("public", "members")
 

@@ -23,19 +23,9 @@ from brobyg.render.pages import Site
 from brobyg.render.listing import listing_order
 from brobyg.search.records import search_records
 
-from .conftest import Html, build
+from .conftest import Html
 from .network_kb import Elements, configured_site_url, model, network_kb, table_rows
 
-
-@pytest.fixture(scope="module")
-def network(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("network")
-    kb = network_kb(tmp / "kb")
-    return {
-        "kb": kb,
-        "public": (build(kb.root, "public", tmp), model(kb, "public")),
-        "members": (build(kb.root, "members", tmp), model(kb, "members")),
-    }
 
 
 AUDIENCES = ("public", "members")
