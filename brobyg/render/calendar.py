@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from brobyg.model import Meeting
 from brobyg.render.routes import CALENDAR_FILE, MEETINGS_PAGE, meeting_page
 from brobyg.render.routes import page_url
-from brobyg.render.site_config import site_name, site_url
+from brobyg.site_config import site_name, site_url
 from brobyg.render.text import plain_text
 
 TZID = "Europe/Copenhagen"

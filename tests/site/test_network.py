@@ -353,7 +353,8 @@ def test_sample_site_has_the_network_pages_and_files(public_site, sample_kb):
 
 
 def test_without_a_site_url_there_are_no_feeds_and_the_build_says_so(tmp_path, capsys):
-    from brobyg.render import calendar, site_config
+    from brobyg import site_config
+    from brobyg.render import calendar
     from brobyg.render.pages import StagingWriter
     from tests.conftest import REPO
 
