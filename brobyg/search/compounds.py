@@ -19,13 +19,15 @@ frequency contest). A part has at least three letters and is neither a
 function word ("for", "ingen", "over" …) nor a derivational ending that is
 also a word ("hed", "lig", "ning").
 
-Words are looked up once per distinct word (``tails`` is cached), so the cost
-grows with the vocabulary of the content, not with the number of cases.
+Words are split once per distinct word (``tails`` is cached), and a text's
+tails are kept by its digest, so `serve` does not find them again for the
+cases an edit did not touch.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import math
 import re
 
@@ -163,14 +165,26 @@ def tails(word: str) -> tuple[str, ...]:
     return tuple("".join(parts[k:]).lower() for k in range(1, len(parts)))
 
 
+# The tails of the texts seen so far, by a digest of the text: `serve` makes every
+# record again on each edit, and most texts have not changed.
+_TEXTS: dict[bytes, list[str]] = {}
+_TEXTS_KEPT = 100_000
+
+
 def compound_tails(text: str) -> list[str]:
     """The tails of the compounds in ``text`` that are not already words of it,
     each once, in the order they first occur."""
-    words = _WORD.findall(text)
-    present = {w.lower() for w in words}
-    seen: dict[str, None] = {}
-    for word in words:
-        for tail in tails(word):
-            if tail not in present:
-                seen.setdefault(tail, None)
-    return list(seen)
+    key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+    found = _TEXTS.get(key)
+    if found is None:
+        words = dict.fromkeys(_WORD.findall(text.lower()))
+        seen: dict[str, None] = {}
+        for word in words:
+            if len(word) >= MIN_WORD:
+                for tail in tails(word):
+                    if tail not in words:
+                        seen.setdefault(tail, None)
+        if len(_TEXTS) >= _TEXTS_KEPT:
+            _TEXTS.clear()
+        found = _TEXTS[key] = list(seen)
+    return list(found)
