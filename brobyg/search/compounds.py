@@ -19,9 +19,12 @@ frequency contest). A part has at least three letters and is neither a
 function word ("for", "ingen", "over" …) nor a derivational ending that is
 also a word ("hed", "lig", "ning").
 
+A compound that more than half of the records have ("Målgruppe", a heading
+of every case) gives no tails: they would find every case.
+
 Words are split once per distinct word (``tails`` is cached), and a text's
-tails are kept by its digest, so `serve` does not find them again for the
-cases an edit did not touch.
+compounds are kept by its digest, so `serve` does not find them again for
+the cases an edit did not touch.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ import functools
 import hashlib
 import math
 import re
+from collections import Counter
 
 # A part of a compound has at least this many letters ("job", "liv", "råd").
 MIN_PART = 3
@@ -148,13 +152,20 @@ def _best_split(w: str) -> tuple[int, ...] | None:
                 by_count[len(logs)] = (logs, ends)
         return [by_count[k] for k in sorted(by_count)]
 
-    options = best_of(0, 1)
+    # More than two parts with at most one of three letters ("bro|bygger|stilling",
+    # but "have|lau|get" is no split).
+    options = [o for o in best_of(0, 1) if len(o[1]) == 2 or _short_parts(o[1]) <= 1]
     if not options:
         return None
     # The fewest parts, then the highest geometric mean of their frequencies
     # (by the mean alone, frequent short words win: "fri|villig|centret").
     logs, ends = max(options, key=lambda o: (-len(o[0]), sum(o[0]) / len(o[0])))
     return ends
+
+
+def _short_parts(ends: tuple[int, ...]) -> int:
+    bounds = (0, *ends)
+    return sum(b - a <= MIN_PART for a, b in zip(bounds, bounds[1:], strict=False))
 
 
 @functools.cache
@@ -165,26 +176,51 @@ def tails(word: str) -> tuple[str, ...]:
     return tuple("".join(parts[k:]).lower() for k in range(1, len(parts)))
 
 
-# The tails of the texts seen so far, by a digest of the text: `serve` makes every
-# record again on each edit, and most texts have not changed.
-_TEXTS: dict[bytes, list[str]] = {}
+# A compound in more than this share of the records, and in at least
+# COMMON_MIN of them, is boilerplate: its tails would find nearly every case
+# ("Målgruppe", a heading of every case, for "gruppe"; "frivilligcentret" for
+# "center"), so they are left out.
+COMMON_SHARE = 0.5
+COMMON_MIN = 5
+
+# The compounds of the texts seen so far, by a digest of the text: `serve`
+# makes every record again on each edit, and most texts have not changed.
+_TEXTS: dict[bytes, dict[str, tuple[str, ...]]] = {}
 _TEXTS_KEPT = 100_000
 
 
-def compound_tails(text: str) -> list[str]:
-    """The tails of the compounds in ``text`` that are not already words of it,
-    each once, in the order they first occur."""
+def compounds_in(text: str) -> dict[str, tuple[str, ...]]:
+    """The compounds of ``text`` (lower case, in the order they first occur),
+    each with its tails that are not already words of the text."""
     key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
     found = _TEXTS.get(key)
     if found is None:
         words = dict.fromkeys(_WORD.findall(text.lower()))
-        seen: dict[str, None] = {}
+        found = {}
         for word in words:
             if len(word) >= MIN_WORD:
-                for tail in tails(word):
-                    if tail not in words:
-                        seen.setdefault(tail, None)
+                new = tuple(t for t in tails(word) if t not in words)
+                if new:
+                    found[word] = new
         if len(_TEXTS) >= _TEXTS_KEPT:
             _TEXTS.clear()
-        found = _TEXTS[key] = list(seen)
-    return list(found)
+        _TEXTS[key] = found
+    return found
+
+
+def compound_tails(text: str, common: frozenset[str] = frozenset()) -> list[str]:
+    """The tails of the compounds in ``text`` (but those in ``common``) that
+    are not already words of it, each once, in the order they first occur."""
+    seen: dict[str, None] = {}
+    for word, ts in compounds_in(text).items():
+        if word not in common:
+            seen.update(dict.fromkeys(ts))
+    return list(seen)
+
+
+def tails_of_texts(texts: list[str]) -> list[list[str]]:
+    """``compound_tails`` of each text, without the compounds that most of the
+    texts have (see COMMON_SHARE)."""
+    counts = Counter(word for text in texts for word in compounds_in(text))
+    common = frozenset(w for w, n in counts.items() if n >= COMMON_MIN and n > COMMON_SHARE * len(texts))
+    return [compound_tails(text, common) for text in texts]

@@ -10,8 +10,9 @@ centre, municipality, region and partners. The search page shows excerpts only
 from the body (``meta["body"]`` says which words those are), so the summary
 shown above an excerpt is never repeated in it, and the names never crowd it.
 Last come the tails of the record's compounds ("psykiatrien" for
-"distriktspsykiatrien", ``compounds.py``), at a low weight, so a word finds
-the compounds it ends; the page marks the compound in the excerpt.
+"distriktspsykiatrien", ``compounds.py``; not of those most cases have), at
+a low weight, so a word finds the compounds it ends; the page marks the
+compound in the excerpt.
 
 The facets are not Pagefind filters: the page filters and counts with the
 prebuilt listing (``listing.py``). The one Pagefind filter, ``i``, is a case's
@@ -20,13 +21,14 @@ position in that listing, so a search tells the page which cases it found.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from html import escape
 
 from brobyg.model import Case, KnowledgeBase
 from brobyg.render import routes
 from brobyg.render.text import plain_text
-from brobyg.search.compounds import compound_tails
+from brobyg.search.compounds import tails_of_texts
 from brobyg.validate.body import without_comments
 
 # The Pagefind filter that holds a case's position in the listing.
@@ -72,13 +74,13 @@ def search_records(kb: KnowledgeBase, order: list[Case]) -> list[SearchRecord]:
         records.append(SearchRecord(
             url="/" + routes.page_url(routes.case(case.slug)),
             title=title, summary=summary, body=body, names=names,
-            tails=" ".join(compound_tails(f"{title} {summary} {body} {names}")),
             meta={"title": case.title, "summary": case.summary, "centre": centre.name,
                   "themes": " · ".join(kb.themes[t].title for t in case.themes),
                   "body": f"{start} {start + len(body.split())}"},
             filters={FILTER_POSITION: [str(position)]},
         ))
-    return records
+    tails = tails_of_texts([f"{r.title} {r.summary} {r.body} {r.names}" for r in records])
+    return [dataclasses.replace(r, tails=" ".join(t)) for r, t in zip(records, tails, strict=True)]
 
 
 def record_html(r: SearchRecord) -> str:

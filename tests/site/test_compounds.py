@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from brobyg.search.compounds import FUNCTION_WORDS, MIN_PART, compound_tails, split, tails
+from brobyg.search.compounds import COMMON_MIN, FUNCTION_WORDS, MIN_PART, compound_tails, split, tails, tails_of_texts
 from brobyg.search.records import record_html, search_records
 
 # A word a member types, the compound a case writes: the word is its tail.
@@ -70,6 +70,19 @@ def test_the_tails_of_a_text_come_once_in_order_and_not_when_the_text_has_the_wo
     assert compound_tails(text) == ["psykiatrien", "psykiatriens"]
 
 
+def test_a_compound_most_texts_have_gives_no_tails():
+    """Every case says "frivilligcentret": "center" must not find every case by it."""
+    texts = ["Vi er frivilligcentret."] * (2 * COMMON_MIN)
+    texts[0] = "Vi er frivilligcentret. Vi mødte pårørendegruppen i strikkeklubben."
+    got = tails_of_texts(texts)
+    assert got[0] == ["gruppen", "klubben"] and got[1:] == [[]] * (len(texts) - 1)
+    # Until half of them have it, or with fewer texts than COMMON_MIN, a compound counts.
+    few = tails_of_texts(texts[: COMMON_MIN - 1])
+    assert all("centret" in t for t in few)
+    half = tails_of_texts(texts[:COMMON_MIN] + ["Om noget andet."] * COMMON_MIN)
+    assert all("centret" in t for t in half[:COMMON_MIN])
+
+
 WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -95,3 +108,8 @@ def test_the_sample_records_carry_sensible_tails_of_their_own_words(sample_kb, a
             assert f'<span data-pagefind-weight="0.5">{r.tails}</span></p>' in record_html(r)
     # The tails the sample's compounds should give.
     assert {"psykiatrien", "koordinatorer", "team"} <= all_tails
+    # Most cases say "frivilligcentret": it gives no "centret" (only "sprogcentret" does).
+    for r in records:
+        words = {w.lower() for w in WORD.findall(f"{r.title} {r.summary} {r.body} {r.names}")}
+        if "frivilligcentret" in words and not {w for w in words if w.endswith("centret")} - {"frivilligcentret"}:
+            assert "centret" not in r.tails.split(), r.url

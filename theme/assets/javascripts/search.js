@@ -521,7 +521,7 @@
       var marks = [];
       for (var i = range[0]; tails.length && i < range[1]; i++) {
         var w = fold(bare(words[i]));
-        if (tails.some(function (t) { return w.length > t.length && w.slice(-t.length) === t; })) marks.push(i);
+        if (tails.some(function (t) { return w.length >= t.length + 3 && w.slice(-t.length) === t; })) marks.push(i);
       }
       return marks;
     }
