@@ -15,7 +15,9 @@
  * typed with ae/oe/aa); a word that Pagefind only "finds" by shortening it
  * (upstream Pagefind/pagefind#599: "paaroerende" -> "på") counts as not found;
  * when no case has all the words, the cases with most of them follow,
- * labelled as such.
+ * labelled as such. A word may also match the tail of a compound, indexed
+ * after the record's names (brobyg/search/compounds.py); the excerpt then
+ * marks the compound.
  */
 (function () {
   "use strict";
