@@ -15,7 +15,9 @@
  * typed with ae/oe/aa); a word that Pagefind only "finds" by shortening it
  * (upstream Pagefind/pagefind#599: "paaroerende" -> "på") counts as not found;
  * when no case has all the words, the cases with most of them follow,
- * labelled as such.
+ * labelled as such. A word may also match the tail of a compound, indexed
+ * after the record's names (brobyg/search/compounds.py); the excerpt then
+ * marks the compound.
  */
 (function () {
   "use strict";
@@ -491,6 +493,7 @@
       var marks = (d.locations || []).filter(function (loc) {
         return loc >= range[0] && loc < range[1] && forms.some(function (f) { return closeMatch(f, words[loc]); });
       });
+      if (!marks.length) marks = compoundMarks(d, range, words, forms);
       if (!marks.length) return null;
       var best = marks[0], bestCount = 0;
       marks.forEach(function (m) {
@@ -506,6 +509,23 @@
       }
       p.appendChild(document.createTextNode(" …"));
       return p;
+    }
+
+    // Found only by a compound's tail, indexed after the body (brobyg/search/compounds.py:
+    // "psykiatri" in "psykiatrien" for "distriktspsykiatrien"): mark the body's compounds
+    // that end with that tail.
+    function compoundMarks(d, range, words, forms) {
+      var tails = [];
+      (d.locations || []).forEach(function (loc) {
+        var w = fold(bare(words[loc] || ""));
+        if (loc >= range[1] && w && tails.indexOf(w) < 0 && forms.some(function (f) { return realMatch(f, w); })) tails.push(w);
+      });
+      var marks = [];
+      for (var i = range[0]; tails.length && i < range[1]; i++) {
+        var w = fold(bare(words[i]));
+        if (tails.some(function (t) { return w.length >= t.length + 3 && w.slice(-t.length) === t; })) marks.push(i);
+      }
+      return marks;
     }
 
     function resultItem(data, item) {
