@@ -12,7 +12,10 @@ shown above an excerpt is never repeated in it, and the names never crowd it.
 
 The facets are not Pagefind filters: the page filters and counts with the
 prebuilt listing (``listing.py``). The one Pagefind filter, ``i``, is a case's
-position in that listing, so a search tells the page which cases it found.
+position in that listing counted from its end (the oldest case is 0), so a
+search tells the page which cases it found, and a new case (the newest,
+first in the listing) changes no other case's record: ``serve`` re-indexes
+only the new case's shard.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from brobyg.render import routes
 from brobyg.render.text import plain_text
 from brobyg.validate.body import without_comments
 
-# The Pagefind filter that holds a case's position in the listing.
+# The Pagefind filter that holds a case's position in the listing, from its end.
 FILTER_POSITION = "i"
 
 @dataclass(frozen=True)
@@ -68,7 +71,7 @@ def search_records(kb: KnowledgeBase, order: list[Case]) -> list[SearchRecord]:
             meta={"title": case.title, "summary": case.summary, "centre": centre.name,
                   "themes": " · ".join(kb.themes[t].title for t in case.themes),
                   "body": f"{start} {start + len(body.split())}"},
-            filters={FILTER_POSITION: [str(position)]},
+            filters={FILTER_POSITION: [str(len(order) - 1 - position)]},
         ))
     return records
 
