@@ -16,7 +16,16 @@ from brobyg.model import KnowledgeBase
 from brobyg.render.listing import listing_order
 from brobyg.search.pagefind import PagefindMissing, index_command
 from brobyg.search.records import SearchRecord, record_html, search_records
-from brobyg.search.shards import FILTER_SHARD, MANIFEST, bundle_name, manifest, shard_count, shard_number, shard_of
+from brobyg.search.shards import (
+    FILTER_SHARD,
+    MANIFEST,
+    bundle_name,
+    manifest,
+    primary_of,
+    shard_count,
+    shard_number,
+    shard_of,
+)
 
 
 class IndexFailed(Exception):
@@ -80,32 +89,31 @@ def _index(kb: KnowledgeBase, folder: Path, out: Path, log: Path) -> None:
         os.nice(10)
     if hasattr(os, "sched_setaffinity") and len(cores := sorted(os.sched_getaffinity(0))) > 1:
         os.sched_setaffinity(0, cores[1:])
-    records = search_records(kb, listing_order(kb))
-    count = shard_count(len(records))
-    for path, (_, html) in _sharded(records, folder).items():
+    sharded = _sharded(search_records(kb, listing_order(kb)), folder)
+    for path, (_, html) in sharded.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(html, encoding="utf-8")
+    held = _held(sharded)
+    primary = primary_of(held)
+    (folder / str(primary)).mkdir(parents=True, exist_ok=True)  # no records at all: Pagefind says so
     out.mkdir(parents=True, exist_ok=True)
     with log.open("w", encoding="utf-8") as out_log:
-        for shard in _bundled(folder, count):
+        for shard in sorted(held | {primary}):
             try:
-                code = subprocess.call(index_command(folder / str(shard), out / bundle_name(shard)),
+                code = subprocess.call(index_command(folder / str(shard), out / bundle_name(shard, primary)),
                                        stdout=out_log, stderr=subprocess.STDOUT)
             except PagefindMissing as exc:
                 out_log.write(str(exc))
                 code = 1
             if code:
                 sys.exit(code)
-    (out / bundle_name(0) / MANIFEST).write_text(manifest(_bundled(folder, count)), encoding="utf-8")
+    (out / bundle_name(primary, primary) / MANIFEST).write_text(manifest(held), encoding="utf-8")
     sys.exit(0)
 
 
-def _bundled(folder: Path, count: int) -> list[int]:
-    """The shards that get a bundle: shard 0 always (the page loads Pagefind
-    from it, even when there are no records), the others when they hold a
-    record (an empty bundle has no index to merge)."""
-    (folder / "0").mkdir(parents=True, exist_ok=True)
-    return [s for s in range(count) if s == 0 or (folder / str(s)).is_dir()]
+def _held(sharded: dict[Path, tuple[int, str]]) -> set[int]:
+    """The shards that hold a record (an empty shard gets no bundle)."""
+    return {shard for shard, _ in sharded.values()}
 
 
 class BackgroundIndexer:
@@ -126,6 +134,7 @@ class BackgroundIndexer:
         self.last_shards: list[int] = []  # the shards the last round indexed (for tests and bench)
         self._written: dict[Path, tuple[int, str]] = {}  # record file -> (shard, the HTML it holds)
         self._count = 0  # shards in the served index; 0: none served yet
+        self._primary = 0  # the shard in pagefind/
         self._wanted: KnowledgeBase | None = None
         self._busy = False
         self._stop = False
@@ -170,11 +179,15 @@ class BackgroundIndexer:
     def _index(self, kb: KnowledgeBase) -> None:
         records = search_records(kb, listing_order(kb))
         count = shard_count(len(records))
-        if count != self._count:  # every record moves: start afresh
+        wanted = _sharded(records, self.records)
+        held = _held(wanted)
+        primary = primary_of(held)
+        if (count, primary) != (self._count, self._primary):  # records move, or the bundles change names: afresh
             shutil.rmtree(self.records, ignore_errors=True)
             self._written = {}
-        wanted = _sharded(records, self.records)
-        dirty = set(range(count)) if count != self._count else set()
+            dirty = set(range(count)) | {primary}
+        else:
+            dirty = set()
         for path in self._written.keys() - wanted.keys():
             shutil.rmtree(path.parent, ignore_errors=True)
             dirty.add(self._written[path][0])
@@ -184,13 +197,11 @@ class BackgroundIndexer:
                 path.write_text(html, encoding="utf-8")
                 dirty.add(shard)
         self._written = wanted
-        held = {shard for shard, _ in wanted.values()} | {0}
         self._rounds += 1
         self.last_shards = sorted(dirty)
         for shard in self.last_shards:
-            target = self.site_dir / bundle_name(shard)
-            if shard not in held:  # emptied: its bundle goes
-                shutil.rmtree(target, ignore_errors=True)
+            target = self.site_dir / bundle_name(shard, primary)
+            if shard not in held and shard != primary:  # emptied: its bundle goes (below, after the manifest)
                 continue
             out = self.workdir / f"pagefind-{self._rounds}-{shard}"
             try:
@@ -204,20 +215,21 @@ class BackgroundIndexer:
                 shutil.rmtree(out, ignore_errors=True)
                 self._count = 0
                 raise IndexFailed((done.stdout + done.stderr).strip())
-            if shard == 0:
-                (out / MANIFEST).write_text(manifest(sorted(held)), encoding="utf-8")
+            if shard == primary:
+                (out / MANIFEST).write_text(manifest(held), encoding="utf-8")
             old = self.workdir / f"pagefind-old-{self._rounds}-{shard}"
             if target.exists():
                 target.rename(old)
             out.rename(target)
             shutil.rmtree(old, ignore_errors=True)
-        primary = self.site_dir / bundle_name(0) / MANIFEST
-        if primary.parent.is_dir() and primary.read_text(encoding="utf-8") != manifest(sorted(held)):
-            fresh = primary.with_name(MANIFEST + ".new")
-            fresh.write_text(manifest(sorted(held)), encoding="utf-8")
-            os.replace(fresh, primary)
-        for stale in self.site_dir.iterdir():  # the bundles of shards there are no more
-            if stale.is_dir() and (shard_number(stale.name) or 0) >= count:
+        listed = self.site_dir / bundle_name(primary, primary) / MANIFEST
+        if listed.parent.is_dir() and listed.read_text(encoding="utf-8") != manifest(held):
+            fresh = listed.with_name(MANIFEST + ".new")
+            fresh.write_text(manifest(held), encoding="utf-8")
+            os.replace(fresh, listed)
+        for stale in self.site_dir.iterdir():  # the bundles of shards that hold no records now
+            number = shard_number(stale.name)
+            if stale.is_dir() and number is not None and (number not in held or number == primary):
                 shutil.rmtree(stale, ignore_errors=True)
-        self._count = count
+        self._count, self._primary = count, primary
         self.failure = None

@@ -14,8 +14,9 @@ the records, and the runs follow one another, so the peak is one shard's.
   editing a case changes only its own shard (and ``serve`` re-indexes only
   that one), as long as the number of shards stays the same.
 
-The bundles are ``pagefind/`` (shard 0, whose ``pagefind.js`` and WebAssembly
-the page loads) and ``pagefind-1/``, ``pagefind-2/`` … beside it. The
+The bundles are ``pagefind/`` (the first shard that holds records, whose
+``pagefind.js`` and WebAssembly the page loads) and ``pagefind-1/``,
+``pagefind-2/`` … beside it, one for each other shard that holds records. The
 manifest ``pagefind/shards.json`` lists the others (those that hold records), and the search page
 merges them with Pagefind's ``mergeIndex`` (the merged instances use shard
 0's WebAssembly: one download). Pagefind shortens a word a shard does not
@@ -56,19 +57,27 @@ def shard_of(url: str, count: int) -> int:
     return int.from_bytes(hashlib.blake2b(url.encode("utf-8"), digest_size=8).digest(), "big") % count
 
 
-def bundle_name(shard: int) -> str:
+PRIMARY = "pagefind"
+
+
+def primary_of(held: set[int] | list[int]) -> int:
+    """The shard whose bundle is ``pagefind/``: the first that holds records
+    (Pagefind makes no bundle of no records), 0 when none does."""
+    return min(held, default=0)
+
+
+def bundle_name(shard: int, primary: int = 0) -> str:
     """The bundle's folder in the built site."""
-    return "pagefind" if shard == 0 else f"pagefind-{shard}"
+    return PRIMARY if shard == primary else f"{PRIMARY}-{shard}"
 
 
-def manifest(shards: list[int]) -> str:
-    """shards.json: the bundles beside shard 0's, [shard, folder from the site root] each."""
-    return json.dumps([[s, f"{bundle_name(s)}/"] for s in sorted(shards) if s != 0]) + "\n"
+def manifest(held: set[int] | list[int]) -> str:
+    """shards.json: the bundles beside the primary one, [shard, folder from the site root] each."""
+    primary = primary_of(held)
+    return json.dumps([[s, f"{bundle_name(s, primary)}/"] for s in sorted(held) if s != primary]) + "\n"
 
 
 def shard_number(name: str) -> int | None:
-    """The shard a bundle folder's name says (None: not a bundle's name)."""
-    if name == bundle_name(0):
-        return 0
+    """The shard a secondary bundle's folder name says (None: no such name)."""
     head, _, tail = name.partition("-")
-    return int(tail) if head == bundle_name(0) and tail.isdigit() and tail == str(int(tail)) else None
+    return int(tail) if head == PRIMARY and tail.isdigit() and tail == str(int(tail)) else None
