@@ -135,6 +135,7 @@ class BackgroundIndexer:
         self._written: dict[Path, tuple[int, str]] = {}  # record file -> (shard, the HTML it holds)
         self._count = 0  # shards in the served index; 0: none served yet
         self._primary = 0  # the shard in pagefind/
+        self._texts: dict[str, str] = {}  # a body -> its searchable text, from the last round
         self._wanted: KnowledgeBase | None = None
         self._busy = False
         self._stop = False
@@ -177,7 +178,11 @@ class BackgroundIndexer:
                     self._cond.notify_all()
 
     def _index(self, kb: KnowledgeBase) -> None:
-        records = search_records(kb, listing_order(kb))
+        order = listing_order(kb)
+        records = search_records(kb, order, self._texts)
+        if len(self._texts) > len(order):  # forget the bodies no case has now
+            bodies = {case.body for case in order}
+            self._texts = {body: text for body, text in self._texts.items() if body in bodies}
         count = shard_count(len(records))
         wanted = _sharded(records, self.records)
         held = _held(wanted)

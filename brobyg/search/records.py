@@ -56,13 +56,18 @@ def names_of(kb: KnowledgeBase, case: Case) -> list[str]:
     ]
 
 
-def search_records(kb: KnowledgeBase, order: list[Case]) -> list[SearchRecord]:
+def search_records(kb: KnowledgeBase, order: list[Case], texts: dict[str, str] | None = None) -> list[SearchRecord]:
     """Records for every case in ``kb`` (already narrowed to one audience);
-    ``order`` is the listing's order of the same cases."""
+    ``order`` is the listing's order of the same cases. ``texts`` keeps each
+    body's searchable text from one call to the next (``serve`` indexes after
+    every edit, and making the text is most of the time a record takes)."""
     records = []
+    texts = {} if texts is None else texts
     for position, case in enumerate(order):
         centre = kb.centres[case.centre]
-        title, summary, body = (" ".join(s.split()) for s in (case.title, case.summary, plain_text(without_comments(case.body))))
+        if (text := texts.get(case.body)) is None:
+            text = texts[case.body] = " ".join(plain_text(without_comments(case.body)).split())
+        title, summary, body = " ".join(case.title.split()), " ".join(case.summary.split()), text
         start = len(f"{title}. {summary}".split())
         records.append(SearchRecord(
             url="/" + routes.page_url(routes.case(case.slug)),
