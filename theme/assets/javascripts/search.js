@@ -361,12 +361,10 @@
           // (42 KB), and a search here takes milliseconds.
           var opts = { baseUrl: siteRoot.pathname, excerptLength: EXCERPT_WORDS };
           return pf.options(Object.assign({ noWorker: true }, opts)).then(function () { return shards; }).then(function (others) {
-            return others.reduce(function (chain, bundle) {
-              return chain.then(function () {
-                shardIds.push(bundle[0]);
-                return pf.mergeIndex(new URL(bundle[1], siteRoot).pathname, opts);
-              });
-            }, Promise.resolve());
+            return Promise.all(others.map(function (bundle) {  // side by side: one round trip for all
+              shardIds.push(bundle[0]);
+              return pf.mergeIndex(new URL(bundle[1], siteRoot).pathname, opts);
+            }));
           }).then(function () {
             // Load the one filter (a case's row) now, so every search says which cases it found.
             return pf.filters();
