@@ -269,32 +269,22 @@ def _build(events, text: str, first_line: int, keys: Collection[str] = ()) -> Y 
             mistake(first_line + start, found[0] + 1, found[1])
 
     def attach(node: Y, ev) -> None:
+        """Put a new container where it belongs (scalars are placed in the loop below)."""
         nonlocal root
         if not stack:
             root = node
             return
         parent = stack[-1]
-        if parent.is_seq:
+        if in_seq[-1]:
             parent.value.append(node)
             return
         key = pending_keys[-1]
         if key is None:
-            if node.is_map or node.is_seq:
-                refuse(ev, Kind.COMPLEX_KEY)
-            name = "" if node.value is None else str(node.value)
-            if name in parent.value:
-                first_line_, first_col = parent.key_pos[name]
-                refuse(ev, Kind.DUPLICATE_KEY, name=name, first_line=first_line_, first_col=first_col)
-            pending_keys[-1] = (name, node.line, node.col)
-        else:
-            name, kline, kcol = key
-            if node.value is None and ":" in name and not node.raw:  # '{start:2024-01}'
-                found = plain_mistake(name, keys)
-                if found:
-                    mistake(kline, kcol + found[0], found[1])
-            parent.value[name] = node
-            parent.key_pos[name] = (kline, kcol)
-            pending_keys[-1] = None
+            refuse(ev, Kind.COMPLEX_KEY)
+        name, kline, kcol = key
+        parent.value[name] = node
+        parent.key_pos[name] = (kline, kcol)
+        pending_keys[-1] = None
 
     # Dispatch on the exact event class, most frequent first: this loop runs
     # for every value of every file `check` reads.
@@ -312,17 +302,36 @@ def _build(events, text: str, first_line: int, keys: Collection[str] = ()) -> Y 
             mark, value, style = ev.start_mark, ev.value, ev.style
             # Text needs no resolver: quoted, or a first character no implicit type starts with.
             plain = value if style or not ev.implicit[0] or (value and value[0] not in implicit_first) else _scalar(ev)
-            node = Y(plain, first_line + mark.line, mark.column + 1, None, value)
-            if not style:
-                key = pending_keys[-1] if pending_keys else None  # set only for a mapping's value
-                if ev.end_mark.line != mark.line or (key is not None and first_line + mark.line > key[1]):
-                    lint_plain(ev, key)
+            line = first_line + mark.line
+            key = pending_keys[-1] if pending_keys else None  # set only for a mapping's value
+            if not style and (ev.end_mark.line != mark.line or (key is not None and line > key[1])):
+                lint_plain(ev, key)
+            if in_seq and not in_seq[-1] and key is None:
+                # A mapping's key: no value of its own, only a name and a place.
+                name = "" if plain is None else str(plain)
+                parent = stack[-1]
+                if name in parent.value:
+                    first_line_, first_col = parent.key_pos[name]
+                    refuse(ev, Kind.DUPLICATE_KEY, name=name, first_line=first_line_, first_col=first_col)
+                pending_keys[-1] = (name, line, mark.column + 1)
+                continue
+            node = Y(plain, line, mark.column + 1, None, value)
             if hash_lines and ev.end_mark.line in hash_lines and style not in ("|", ">"):
                 node.comment = comment_after(lines[ev.end_mark.line], ev.end_mark.column)
-            if in_seq and in_seq[-1]:
-                stack[-1].value.append(node)  # attach()'s commonest case
-            else:
-                attach(node, ev)
+            if not in_seq:
+                root = node
+            elif in_seq[-1]:
+                stack[-1].value.append(node)
+            else:  # a mapping's value
+                name, kline, kcol = key
+                if plain is None and ":" in name and not value:  # '{start:2024-01}'
+                    found = plain_mistake(name, keys)
+                    if found:
+                        mistake(kline, kcol + found[0], found[1])
+                parent = stack[-1]
+                parent.value[name] = node
+                parent.key_pos[name] = (kline, kcol)
+                pending_keys[-1] = None
         elif cls in ends:
             stack.pop()
             pending_keys.pop()

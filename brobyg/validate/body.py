@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import html
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -171,16 +172,31 @@ def _own_lines(text: str, start: int, end: int):
         yield m.start() + 1, m.end()
 
 
+_BLANK_LINE_SPLIT = re.compile("(" + _BLANK_LINE.pattern + ")")
+
+
 def _blocks(text: str, needle: str):
     """(start, end) of each stretch of text Python-Markdown reads inline syntax
-    in, roughly; only those that hold ``needle``."""
-    start = 0
-    for m in _BLANK_LINE.finditer(text):
-        if text.find(needle, start, m.start()) >= 0:
-            yield from _split_block(text, start, m.start())
-        start = m.end() - 1
-    if text.find(needle, start) >= 0:
-        yield from _split_block(text, start, len(text))
+    in, roughly; only those that hold ``needle`` (which must not start with
+    a space, tab or line break).
+
+    The stretches lie between the blank lines (``_BLANK_LINE.finditer``), each
+    after the first starting on the blank line's last line break. Most hold
+    no ``needle``, so the text is split at the blank lines in one call and
+    only the stretches an occurrence of ``needle`` falls in are looked at."""
+    parts = _BLANK_LINE_SPLIT.split(text)  # stretch, blank line, stretch, …
+    if len(parts) == 1:
+        if text.find(needle) >= 0:
+            yield from _split_block(text, 0, len(text))
+        return
+    ends = list(itertools.accumulate(map(len, parts)))  # where each part ends
+    i = text.find(needle)
+    while i >= 0:
+        part = bisect.bisect_right(ends, i)  # always a stretch: a blank line holds no needle
+        start = ends[part - 1] - 1 if part else 0
+        end = ends[part]
+        yield from _split_block(text, start, end)
+        i = text.find(needle, end)
 
 
 def _split_block(text: str, start: int, end: int):
@@ -618,12 +634,13 @@ GLOBAL_ATTRS = frozenset({"title", "lang", "markdown"})  # md_in_html reads 'mar
 URL_ATTRS = frozenset({"href", "src"})
 SAFE_SCHEMES = ("http", "https", "mailto")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+_SPACE_OR_CONTROL = re.compile(r"[\x00-\x20]")
 
 
 def url_scheme(url: str) -> str | None:
     # Browsers ignore control characters and spaces inside a scheme: 'java\tscript:';
     # Markdown renderers decode character references in a link target: 'java&#x09;script:'.
-    cleaned = re.sub(r"[\x00-\x20]", "", html.unescape(url))
+    cleaned = _SPACE_OR_CONTROL.sub("", html.unescape(url) if "&" in url else url)
     m = _SCHEME.match(cleaned)
     return m.group(1).lower() if m else None
 

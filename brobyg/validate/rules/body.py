@@ -81,13 +81,26 @@ BODY_PROMPT = Rule(
 class Lines:
     """Maps offsets in a text to 1-based (line, col) in its file."""
 
+    __slots__ = ("first_line", "text", "starts", "asked")
+
+    # Up to this many offsets are placed by counting line breaks before them
+    # (most files ask only for their few links); after that, a table of where
+    # each line starts is built once, so a file with thousands of problems
+    # stays linear.
+    COUNT_UP_TO = 16
+
     def __init__(self, text: str, first_line: int) -> None:
         self.first_line = first_line
         self.text = text
-        self.starts: list[int] | None = None  # built on the first problem: most files have none
+        self.starts: list[int] | None = None
+        self.asked = 0
 
     def at(self, offset: int) -> tuple[int, int]:
         if self.starts is None:
+            if self.asked < self.COUNT_UP_TO:
+                self.asked += 1
+                text = self.text
+                return self.first_line + text.count("\n", 0, offset), offset - text.rfind("\n", 0, offset)
             self.starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
         i = bisect.bisect_right(self.starts, offset) - 1
         return self.first_line + i, offset - self.starts[i] + 1

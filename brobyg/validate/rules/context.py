@@ -56,7 +56,7 @@ class Run:
 class FileContext:
     """One file being checked; rules report through it."""
 
-    __slots__ = ("run", "report", "path", "rel", "visibility", "front_matter")
+    __slots__ = ("run", "report", "path", "rel", "visibility", "front_matter", "_folder")
 
     def __init__(self, run: Run, report: Report, path: Path, rel: str) -> None:
         self.run = run
@@ -65,6 +65,14 @@ class FileContext:
         self.rel = rel
         self.visibility: str | None = None  # the case's, once its fields are read
         self.front_matter = None  # its FrontMatterSplit, once read
+        self._folder: str | None = None
+
+    @property
+    def folder(self) -> str:
+        """The folder the file is in, as a string (relative links start there)."""
+        if self._folder is None:
+            self._folder = os.path.dirname(self.path)
+        return self._folder
 
     def where(self, node: Y, needle: str) -> tuple[int, int]:
         """Where ``needle`` (found in a value's text) stands in the file: a text
