@@ -255,10 +255,11 @@ def _build(events, text: str, first_line: int, keys: Collection[str] = ()) -> Y 
         'published 2025-03-01' read as the end of the text above it."""
         if not lines:
             lines.extend(yaml_lines(text))
-        start, end = ev.start_mark.line, ev.end_mark.line
+        # An empty value at the very end ('- ?' with no line break after it) ends on a line the text lacks.
+        start, end = ev.start_mark.line, min(ev.end_mark.line, len(lines) - 1)
         key_line, key_indent = (key[1] - first_line, key[2] - 1) if key else (None, None)
         found = None
-        if key_line is not None and start > key_line:
+        if key_line is not None and key_line < start < len(lines):
             found = plain_mistake(lines[start], keys)
         i = start
         while not found and i < end:
@@ -290,18 +291,24 @@ def _build(events, text: str, first_line: int, keys: Collection[str] = ()) -> Y 
     # for every value of every file `check` reads.
     scalar_cls, map_start, seq_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-    implicit_first = _IMPLICIT_FIRST
+    implicit_first, resolved, unknown = _IMPLICIT_FIRST, _RESOLVED, _UNKNOWN
     in_seq: list[bool] = []  # per open container: is it a sequence
     for ev in events:
         cls = type(ev)
         if cls is scalar_cls:
             if ev.anchor:
                 refuse(ev, Kind.ALIAS)
-            if ev.tag and ev.tag != "!":
-                refuse(ev, Kind.TAG, tag=ev.tag)
+            tag = ev.tag
+            if tag and tag != "!":
+                refuse(ev, Kind.TAG, tag=tag)
             mark, value, style = ev.start_mark, ev.value, ev.style
             # Text needs no resolver: quoted, or a first character no implicit type starts with.
-            plain = value if style or not ev.implicit[0] or (value and value[0] not in implicit_first) else _scalar(ev)
+            if style or (value and value[0] not in implicit_first) or not ev.implicit[0]:
+                plain = value
+            else:
+                plain = resolved.get(value, unknown)
+                if plain is unknown:
+                    plain = _scalar(ev)
             line = first_line + mark.line
             key = pending_keys[-1] if pending_keys else None  # set only for a mapping's value
             if not style and (ev.end_mark.line != mark.line or (key is not None and line > key[1])):

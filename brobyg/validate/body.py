@@ -206,7 +206,7 @@ def _split_block(text: str, start: int, end: int):
         line_end = text.find("\n", m_start, end)
         if line_end >= 0 and not text.startswith(">", m_end - 1):  # a quote runs on; a heading or rule ends
             cuts.add(line_end + 1)
-    if "<" in text[start:end]:
+    if text.find("<", start, end) >= 0:
         for m in _BLOCK_TAG_EDGE.finditer(text, start, end):  # raw HTML starts and ends a block of its own
             cuts |= {m.start(), m.end()}
     if _LIST_ITEM.match(text, start + (text[start] == "\n") if start < end else start):

@@ -129,9 +129,14 @@ _UTF8_CONTINUATION = bytes(range(0x80, 0xC0))
 _RUN_SHAPE = re.compile(rb"0[0 .-]{4,}0")
 
 
-def _may_hold_number_run(text: str) -> bool:
-    """False only when ``_NUMBER_RUN`` finds nothing in ``text``."""
-    shape = text.encode("utf-8", "surrogatepass").translate(_RUN_SHAPE_TABLE, _UTF8_CONTINUATION)
+def utf8(text: str) -> bytes:
+    """``text`` as UTF-8 (lone surrogates too), for the quick tests here and in ``TemplateText.prompts_in``."""
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _may_hold_number_run(text: str, encoded: bytes | None = None) -> bool:
+    """False only when ``_NUMBER_RUN`` finds nothing in ``text`` (``encoded``: ``utf8(text)``, when known)."""
+    shape = (utf8(text) if encoded is None else encoded).translate(_RUN_SHAPE_TABLE, _UTF8_CONTINUATION)
     return _RUN_SHAPE.search(shape) is not None
 
 
@@ -209,10 +214,11 @@ CPR, PARTIAL_CPR, EMAIL, PHONE = "cpr", "partial cpr", "email", "phone"
 EMAIL_ON_CENTRE_DOMAIN = "email on a centre's domain"
 
 
-def find(text: str, allow: Allowances = NOTHING_ALLOWED) -> Iterator[tuple[int, str, str]]:
+def find(text: str, allow: Allowances = NOTHING_ALLOWED, encoded: bytes | None = None) -> Iterator[tuple[int, str, str]]:
     """Yield (offset, kind, what was found) for each piece of personal data in
-    ``text``: CPR numbers first, then e-mail addresses, then phone numbers."""
-    numbers = list(_number_findings(text, allow)) if _may_hold_number_run(text) else []
+    ``text``: CPR numbers first, then e-mail addresses, then phone numbers.
+    ``encoded`` is ``utf8(text)`` when the caller has it already."""
+    numbers = list(_number_findings(text, allow)) if _may_hold_number_run(text, encoded) else []
     yield from (f for f in numbers if f[1] != PHONE)
     for m in EMAIL_RE.finditer(text) if "@" in text else ():
         local, _, domain = m.group(0).rpartition("@")

@@ -8,6 +8,7 @@ import re
 
 from brobyg.schema.cases import SUGGESTED_HEADINGS
 from brobyg.validate import body as bodyscan
+from brobyg.validate import privacy as detect
 from brobyg.validate.rules import links, privacy
 from brobyg.validate.rules.base import ERROR, SAMPLE_BODY, WARNING, Rule, case_example
 from brobyg.validate.rules.context import FileContext
@@ -113,8 +114,9 @@ def check_body(ctx: FileContext, text: str, first_line: int) -> list[str]:
         ctx.add(BODY_EMPTY, first_line, 1, "Casen har ingen tekst efter front matter.",
                 "Skriv casen under overskrifterne Baggrund, Målgruppe, Sådan gjorde vi osv.")
         return []
-    privacy.in_text(ctx, text, lines.at)
-    for offset, prompt in ctx.run.template_text.prompts_in(text):
+    encoded = detect.utf8(text)  # the quick tests of both read the UTF-8 bytes
+    privacy.in_text(ctx, text, lines.at, encoded)
+    for offset, prompt in ctx.run.template_text.prompts_in(text, encoded):
         ctx.add(BODY_PROMPT, *lines.at(offset), f"Skabelonens hjælpetekst står stadig i teksten: '{prompt}'.",
                 "Erstat den med jeres egen tekst, eller slet den.")
     scan = bodyscan.scan(text)
