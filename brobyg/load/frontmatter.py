@@ -8,6 +8,7 @@ says what went wrong and where. The file and YAML rules
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,10 +108,11 @@ class SourceText:
 def read_text(path: Path, rel: str, max_bytes: int = MAX_TEXT_BYTES) -> SourceText | Failure:
     """Return the file's text with BOM removed and newlines normalised."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return Failure(Kind.TOO_BIG, detail={"size": size, "max_bytes": max_bytes})
-        data = path.read_bytes()
+        # Read one byte more than allowed instead of asking for the size first (one system call less per file).
+        with open(path, "rb") as f:
+            data = f.read(max_bytes + 1)
+            if len(data) > max_bytes:
+                return Failure(Kind.TOO_BIG, detail={"size": os.fstat(f.fileno()).st_size, "max_bytes": max_bytes})
     except OSError as exc:
         return Failure(Kind.UNREADABLE, detail={"errno": exc.errno, "strerror": exc.strerror or str(exc)})
     if not data.strip():

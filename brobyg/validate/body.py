@@ -79,30 +79,40 @@ class BodyScan:
         return out
 
 
-def scan(body: str, with_html: bool = True) -> BodyScan:
+def scan(body: str, with_html: bool = True, encoded: bytes | None = None) -> BodyScan:
     """What ``body`` contains, read the way the renderer reads it once its
     HTML comments are removed (see ``without_comments``). Offsets are offsets
-    in ``body`` itself."""
-    comments = comment_spans(body)
+    in ``body`` itself. ``encoded`` is ``utf8(body)`` when the caller has it."""
+    raw = utf8(body) if encoded is None else encoded
+    comments = comment_spans(body) if b"<!--" in raw else []
     text = _cut(body, comments) if comments else body
-    result = _scan(text, with_html)
+    result = _scan(text, with_html, raw)
     result.comments = comments
     if comments:
         result.remap(_offset_map(body, comments))
     return result
 
 
-def _scan(body: str, with_html: bool) -> BodyScan:
+def utf8(text: str) -> bytes:
+    """``text`` as UTF-8 (lone surrogates too)."""
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _scan(body: str, with_html: bool, raw: bytes) -> BodyScan:
     # Each pattern runs only when its marker occurs: `in` is far cheaper than a
-    # regex pass, and `check` runs over thousands of cases.
+    # regex pass, and `check` runs over thousands of cases. ``raw`` is the
+    # UTF-8 of ``body`` (or of the text ``body`` was cut from): a marker it
+    # lacks is in no text made from it (masking writes only spaces, line
+    # breaks and _NEUTRAL), and searching bytes for an ASCII marker is
+    # quicker than searching a text with characters beyond Latin-1.
     code_free = body
-    if "```" in body or "~~~" in body:
+    if b"```" in raw or b"~~~" in raw:
         code_free = mask(code_free, _FENCED)
     fenced_free = code_free  # reference definitions are read before code spans
-    if "`" in code_free:
+    if b"`" in raw and "`" in code_free:
         code_free = _unmask(_mask_code_spans(code_free), code_free, _raw_html_regions(code_free))
     headings = []
-    if "#" in code_free:
+    if b"#" in raw and "#" in code_free:
         # _HEADING with a leading newline: a pattern that starts with a literal is searched fast.
         headings += [(m.start(), len(m.group(1)), m.group(2).rstrip(" \t#").strip())
                      for m in _HEADING_AFTER_NL.finditer("\n" + code_free)]
@@ -115,12 +125,13 @@ def _scan(body: str, with_html: bool) -> BodyScan:
             taken = m.end()
     links: list[Link] = []
     bracketed: list[tuple[int, int]] = []  # '[x](<a b.md>)': the '<a b.md>' is a link target, not an HTML tag
-    if "](" in code_free:
-        links += _inline_links(body, _mask_escapes(code_free) if "\\" in code_free else code_free, bracketed)
-    if "]:" in fenced_free:
+    if b"](" in raw and "](" in code_free:
+        links += _inline_links(body, _mask_escapes(code_free) if b"\\" in raw and "\\" in code_free else code_free, bracketed)
+    if b"]:" in raw and "]:" in fenced_free:
         links += [Link(m.start(2), _unescape(m.group(2).lstrip("<").rstrip(">")), False, None)
                   for m in _REF_DEF.finditer(fenced_free)]
-    if "<" in code_free:
+    angle = b"<" in raw and "<" in code_free
+    if angle:
         # Every '<scheme:…>' is judged (a 'javascript:' one too); the renderer links '<scheme://…>'.
         links += [Link(m.start(1), html.unescape(m.group(1)), False, None) for m in _AUTOLINK.finditer(code_free)]
         links += [Link(m.start(1), _unescape(body[m.start(1):m.end(1)]), False, None) for m in _URL_AUTOLINK.finditer(code_free)
@@ -128,7 +139,7 @@ def _scan(body: str, with_html: bool) -> BodyScan:
         links += [Link(m.start(1), "mailto:" + _strip_mailto(_unescape(body[m.start(1):m.end(1)])), False, None)
                   for m in _EMAIL_AUTOLINK.finditer(code_free)]
     tags: list[Tag] = []
-    if with_html and "<" in code_free:
+    if with_html and angle:
         html_text = mask(mask(mask(code_free, _AUTOLINK), _URL_AUTOLINK), _EMAIL_AUTOLINK)
         if bracketed:
             chars = list(html_text)
@@ -137,7 +148,7 @@ def _scan(body: str, with_html: bool) -> BodyScan:
             html_text = "".join(chars)
         tags = html_tags(html_text)
     # The site enables attr_list: '[x](…){: onclick="…"}' would put the attribute on the link.
-    if with_html and "{" in code_free:
+    if with_html and b"{" in raw and "{" in code_free:
         tags += [_attr_list(m) for m in _ATTR_LIST.finditer(code_free)]
     return BodyScan(headings, links, tags)
 

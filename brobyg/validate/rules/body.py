@@ -119,7 +119,7 @@ def check_body(ctx: FileContext, text: str, first_line: int) -> list[str]:
     for offset, prompt in ctx.run.template_text.prompts_in(text, encoded):
         ctx.add(BODY_PROMPT, *lines.at(offset), f"Skabelonens hjælpetekst står stadig i teksten: '{prompt}'.",
                 "Erstat den med jeres egen tekst, eller slet den.")
-    scan = bodyscan.scan(text)
+    scan = bodyscan.scan(text, encoded=encoded)
     for start, _ in scan.comments:
         ctx.add(BODY_COMMENT, *lines.at(start), "HTML-kommentaren kommer ikke med på sitet, men alle, der kan se repositoriet, kan læse den.",
                 "Skriv ikke interne noter eller personoplysninger i en kommentar: slet den, eller flyt noten et andet sted hen.")

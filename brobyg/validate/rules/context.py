@@ -15,7 +15,8 @@ from brobyg.project import Project
 class Run:
     """One check of the knowledge base: what every file is judged against."""
 
-    __slots__ = ("project", "kb", "today", "case_slugs", "link_sites", "real_root", "real_dirs", "privacy_allowances", "_template_text", "abs_root")
+    __slots__ = ("project", "kb", "today", "case_slugs", "link_sites", "real_root", "real_dirs", "privacy_allowances", "_template_text", "abs_root",
+                 "_cases_prefix")
 
     def __init__(self, project: Project, kb: KnowledgeBase, today: dt.date, case_slugs: set[str]) -> None:
         self.project = project
@@ -30,6 +31,7 @@ class Run:
         self.real_dirs: dict[str, str] = {}  # folder -> its real path
         self.privacy_allowances = None  # the privacy rules' ways through, made on first use
         self._template_text = None
+        self._cases_prefix = os.fspath(project.cases_dir) + os.sep
 
     @property
     def template_text(self):
@@ -47,6 +49,16 @@ class Run:
         if full.startswith(root + os.sep):
             return full[len(root) + 1 :].replace(os.sep, "/")
         return full.replace(os.sep, "/") if full != root else "."
+
+    def case_rel(self, path: Path) -> str:
+        """``Project.rel`` of a case file; a file straight in cases/ (as every
+        case that is found there is) without making its path absolute."""
+        full, prefix = os.fspath(path), self._cases_prefix
+        if full.startswith(prefix):
+            name = full[len(prefix):]
+            if os.sep not in name and (os.altsep is None or os.altsep not in name) and name not in ("", ".", ".."):
+                return "cases/" + name
+        return self.project.rel(path)
 
     def vocabulary(self, name: str):
         """The ids a reference field may name."""
