@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import html
-import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -84,7 +83,7 @@ def scan(body: str, with_html: bool = True, encoded: bytes | None = None) -> Bod
     HTML comments are removed (see ``without_comments``). Offsets are offsets
     in ``body`` itself. ``encoded`` is ``utf8(body)`` when the caller has it."""
     raw = utf8(body) if encoded is None else encoded
-    comments = comment_spans(body) if b"<!--" in raw else []
+    comments = comment_spans(body) if b"<" in raw and b"<!--" in raw else []
     text = _cut(body, comments) if comments else body
     result = _scan(text, with_html, raw)
     result.comments = comments
@@ -98,15 +97,29 @@ def utf8(text: str) -> bytes:
     return text.encode("utf-8", "surrogatepass")
 
 
+def _holds_pair(raw: bytes, first: bytes, second: bytes) -> bool:
+    """Whether ``first + second`` (one byte each) is in ``raw``. Looking for
+    ``first`` alone is a memchr, far quicker than a search for two bytes, and
+    ``first`` is rare in most bodies; past a few, the search for both."""
+    i = raw.find(first)
+    for _ in range(8):
+        if i < 0:
+            return False
+        if raw.startswith(second, i + 1):
+            return True
+        i = raw.find(first, i + 1)
+    return first + second in raw
+
+
 def _scan(body: str, with_html: bool, raw: bytes) -> BodyScan:
     # Each pattern runs only when its marker occurs: `in` is far cheaper than a
     # regex pass, and `check` runs over thousands of cases. ``raw`` is the
     # UTF-8 of ``body`` (or of the text ``body`` was cut from): a marker it
     # lacks is in no text made from it (masking writes only spaces, line
-    # breaks and _NEUTRAL), and searching bytes for an ASCII marker is
-    # quicker than searching a text with characters beyond Latin-1.
+    # breaks and _NEUTRAL). Looking for one ASCII byte in it is a memchr,
+    # quicker than any search of a text or for a longer marker.
     code_free = body
-    if b"```" in raw or b"~~~" in raw:
+    if (b"`" in raw and b"```" in raw) or (b"~" in raw and b"~~~" in raw):
         code_free = mask(code_free, _FENCED)
     fenced_free = code_free  # reference definitions are read before code spans
     if b"`" in raw and "`" in code_free:
@@ -125,9 +138,9 @@ def _scan(body: str, with_html: bool, raw: bytes) -> BodyScan:
             taken = m.end()
     links: list[Link] = []
     bracketed: list[tuple[int, int]] = []  # '[x](<a b.md>)': the '<a b.md>' is a link target, not an HTML tag
-    if b"](" in raw and "](" in code_free:
+    if b"]" in raw and "](" in code_free:
         links += _inline_links(body, _mask_escapes(code_free) if b"\\" in raw and "\\" in code_free else code_free, bracketed)
-    if b"]:" in raw and "]:" in fenced_free:
+    if _holds_pair(raw, b"]", b":") and "]:" in fenced_free:
         links += [Link(m.start(2), _unescape(m.group(2).lstrip("<").rstrip(">")), False, None)
                   for m in _REF_DEF.finditer(fenced_free)]
     angle = b"<" in raw and "<" in code_free
@@ -183,31 +196,54 @@ def _own_lines(text: str, start: int, end: int):
         yield m.start() + 1, m.end()
 
 
-_BLANK_LINE_SPLIT = re.compile("(" + _BLANK_LINE.pattern + ")")
-
-
 def _blocks(text: str, needle: str):
     """(start, end) of each stretch of text Python-Markdown reads inline syntax
-    in, roughly; only those that hold ``needle`` (which must not start with
-    a space, tab or line break).
+    in, roughly; only those that hold ``needle`` (which must hold no space,
+    tab or line break).
 
-    The stretches lie between the blank lines (``_BLANK_LINE.finditer``), each
-    after the first starting on the blank line's last line break. Most hold
-    no ``needle``, so the text is split at the blank lines in one call and
-    only the stretches an occurrence of ``needle`` falls in are looked at."""
-    parts = _BLANK_LINE_SPLIT.split(text)  # stretch, blank line, stretch, …
-    if len(parts) == 1:
-        if text.find(needle) >= 0:
-            yield from _split_block(text, 0, len(text))
-        return
-    ends = list(itertools.accumulate(map(len, parts)))  # where each part ends
+    The stretches lie between the blank lines that ``_BLANK_LINE.finditer``
+    finds, each after the first starting on its blank line's last line break.
+    Most hold no ``needle``, so only the stretches around its occurrences are
+    found: forward to the next blank line, back to the one before."""
+    low = 0  # where the search back stops: 0, or the first line break of a blank line found forward
     i = text.find(needle)
     while i >= 0:
-        part = bisect.bisect_right(ends, i)  # always a stretch: a blank line holds no needle
-        start = ends[part - 1] - 1 if part else 0
-        end = ends[part]
+        start = _stretch_start(text, low, i)
+        m = _BLANK_LINE.search(text, i)  # a blank line never holds the needle, so none spans i
+        end = m.start() if m else len(text)
         yield from _split_block(text, start, end)
+        if m is None:
+            return
+        low = end
         i = text.find(needle, end)
+
+
+def _is_blank(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds only spaces and tabs."""
+    return not text[start:end].strip(" \t")
+
+
+def _stretch_start(text: str, low: int, i: int) -> int:
+    """Where the stretch holding ``i`` starts: the last line break of the last
+    match of ``_BLANK_LINE.finditer(text)`` before ``i``, or 0. ``low`` is 0 or
+    the first line break of a run of blank lines.
+
+    Blank lines come in runs: line breaks with only spaces and tabs between
+    them. finditer pairs a run's line breaks from its first one, (1st, 2nd),
+    (3rd, 4th) …; so the stretch after a run of k line breaks starts on the
+    (k - k % 2)th."""
+    below = text.rfind("\n", low, i)
+    while below >= 0:
+        above = text.rfind("\n", low, below)
+        if above < 0:
+            return 0
+        if _is_blank(text, above + 1, below):  # the line between is blank: the run ends at `below`
+            count, first = 2, above
+            while (prev := text.rfind("\n", low, first)) >= 0 and _is_blank(text, prev + 1, first):
+                count, first = count + 1, prev
+            return below if count % 2 == 0 else above
+        below = above
+    return 0
 
 
 def _split_block(text: str, start: int, end: int):

@@ -248,3 +248,19 @@ def test_gate_knows_the_first_byte_of_every_decimal_digit():
     missing = {hex(c) for c in range(0x80, sys.maxunicode + 1)
                if not 0xD800 <= c < 0xE000 and chr(c).isdecimal() and chr(c).encode()[0] not in leads}
     assert not missing
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["]", ":", "x", "æ", "]:", "„"]), max_size=30).map("".join))
+def test_pair_search_finds_what_in_finds(text):
+    raw = privacy.utf8(text)
+    assert bodyscan._holds_pair(raw, b"]", b":") == (b"]:" in raw)
+
+
+def test_scan_matches_the_scan_without_the_byte_gates():
+    """scan() tests markers on the UTF-8 bytes first; told the bytes hold every
+    marker, it runs each pattern as before the gates: the answers are the same."""
+    every_marker = b"```~~~`#](]:<!--<{\\\\"
+    for text in _body_texts(1500, seed=17):
+        a, b = bodyscan.scan(text), bodyscan.scan(text, encoded=every_marker)
+        assert (a.headings, a.links, a.tags, a.comments) == (b.headings, b.links, b.tags, b.comments), text
