@@ -79,6 +79,9 @@ BODY_PROMPT = Rule(
 )
 
 
+_SUGGESTED_FOLDED = tuple((h, h.casefold()) for h in SUGGESTED_HEADINGS)
+
+
 class Lines:
     """Maps offsets in a text to 1-based (line, col) in its file."""
 
@@ -110,7 +113,7 @@ class Lines:
 def check_body(ctx: FileContext, text: str, first_line: int) -> list[str]:
     """Check a case's body; return the slugs of the cases it links to."""
     lines = Lines(text, first_line)
-    if not text.strip():
+    if not text or text.isspace():  # what `not text.strip()` says, without copying the text
         ctx.add(BODY_EMPTY, first_line, 1, "Casen har ingen tekst efter front matter.",
                 "Skriv casen under overskrifterne Baggrund, Målgruppe, Sådan gjorde vi osv.")
         return []
@@ -128,7 +131,7 @@ def check_body(ctx: FileContext, text: str, first_line: int) -> list[str]:
         if level == 1:
             ctx.add(BODY_H1, *lines.at(offset), "Brug '##' til overskrifter i teksten.", "Sidens eneste hovedoverskrift er casens titel.")
         found.add(title.strip().rstrip(":").casefold())
-    missing = [h for h in SUGGESTED_HEADINGS if h.casefold() not in found]
+    missing = [h for h, folded in _SUGGESTED_FOLDED if folded not in found]
     if missing:
         ctx.add(BODY_HEADING, first_line, 1, f"Overskrift{'en' if len(missing) == 1 else 'erne'} {', '.join(repr(h) for h in missing)} mangler.",
                 "De gør det let for læseren at finde det samme i hver case.")

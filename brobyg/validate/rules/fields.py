@@ -158,6 +158,12 @@ MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 MARKUP_RE = re.compile(r"<[a-zA-Z/!]|\[[^\]]*\]\(|\*\*|__|`")
 
 
+def _may_be_markup(text: str) -> bool:
+    """Whether ``text`` holds a character a match of MARKUP_RE starts with: five
+    searches for one character are ten times quicker than the pattern's."""
+    return "<" in text or "[" in text or "*" in text or "_" in text or "`" in text
+
+
 class _Plan:
     """A schema's checks, worked out once: `check` runs them for every file."""
 
@@ -338,7 +344,7 @@ def _text(ctx: FileContext, n: Y, f: Text, rule: Rule):
     if not f.min_len <= len(text) <= f.max_len:
         ctx.at(rule, n, f"'{f.key}' er {len(text)} tegn lang; den skal være {f.min_len}–{f.max_len} tegn.")
         return None
-    markup = MARKUP_RE.search(text) if f.plain else None
+    markup = MARKUP_RE.search(text) if f.plain and _may_be_markup(text) else None
     if markup:
         ctx.add(rule, *ctx.where(n, markup.group(0)), f"'{f.key}' skal være almindelig tekst uden HTML, links eller Markdown-formatering.")
         return None
