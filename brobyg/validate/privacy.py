@@ -106,7 +106,6 @@ def _valid_cpr_date(dd: str, mm: str, yy: str) -> bool:
 # Only runs of 6 characters or more can hold one: shorter ones never match,
 # so no Python code runs for the many short numbers (years, counts) of a text.
 _NUMBER_RUN = re.compile(r"[+\d][\d .-]{4,}\d")
-_DIGIT = re.compile(r"\d")
 
 # A quicker test whether a text holds a number run at all (most bodies hold
 # none): a regular expression that starts with a character class is slow in
@@ -141,9 +140,10 @@ def _may_hold_number_run(text: str, encoded: bytes | None = None) -> bool:
 
 
 def may_hold_personal_data(text: str) -> bool:
-    """False when ``text`` has no digit and no '@', so ``find`` finds nothing:
-    a quick test for the many short values (titles, names) before a full scan."""
-    return "@" in text or _DIGIT.search(text) is not None
+    """False when ``text`` has no '@' and no run of digits ``find`` could look
+    at, so ``find`` finds nothing: a quick test for the many short values
+    (titles, names) before a full scan."""
+    return "@" in text or _may_hold_number_run(text)
 _GROUP = re.compile(r"\d+")
 
 

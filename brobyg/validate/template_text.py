@@ -29,6 +29,11 @@ def normalise(text: str) -> str:
     return " ".join(text.split()).casefold().strip(" .…:!")
 
 
+def _fold(spaced: str) -> str:
+    """``normalise`` of a text whose white space is single spaces already."""
+    return spaced.casefold().strip(" .…:!")
+
+
 @dataclass(frozen=True, slots=True)
 class TemplateText:
     titles: frozenset[str]  # normalised placeholder titles
@@ -40,12 +45,13 @@ class TemplateText:
     def __post_init__(self) -> None:
         object.__setattr__(self, "prompts_utf8", tuple(p.encode("utf-8", "surrogatepass") for p in self.prompts))
 
-    def placeholder_title(self, title: str) -> bool:
-        t = normalise(title)
+    def placeholder_title(self, title: str, spaced: bool = False) -> bool:
+        """``spaced``: the title's white space is already single spaces ('" ".join(title.split())')."""
+        t = _fold(title) if spaced else normalise(title)
         return t in self.titles or t.startswith(_MARKERS)
 
-    def placeholder_summary(self, summary: str) -> bool:
-        s = normalise(summary)
+    def placeholder_summary(self, summary: str, spaced: bool = False) -> bool:
+        s = _fold(summary) if spaced else normalise(summary)
         return s in self.titles or s.startswith(_MARKERS) or any(p and p in s for p in self.summaries)
 
     def prompts_in(self, body: str, encoded: bytes | None = None) -> list[tuple[int, str]]:

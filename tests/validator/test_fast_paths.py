@@ -264,3 +264,23 @@ def test_scan_matches_the_scan_without_the_byte_gates():
     for text in _body_texts(1500, seed=17):
         a, b = bodyscan.scan(text), bodyscan.scan(text, encoded=every_marker)
         assert (a.headings, a.links, a.tags, a.comments) == (b.headings, b.links, b.tags, b.comments), text
+
+
+def test_quick_personal_data_test_never_hides_a_finding():
+    rng = random.Random(15)
+    for text in REAL + _mutations(rng, 300) + [_spliced(rng, NUMBER_PIECES + ["@", "a@b.dk"], 12) for _ in range(5000)]:
+        if list(privacy.find(text)):
+            assert privacy.may_hold_personal_data(text), text
+
+
+def test_placeholders_are_recognised_from_single_spaced_text():
+    from brobyg.project import Project
+    from brobyg.validate import template_text
+
+    words = template_text.load(Project(REPO))
+    rng = random.Random(15)
+    pieces = ["Skriv", " ", "  ", "\n", "en", "kort", "titel", "TODO", "Titel", "ß", "İ", ".", "…", "!", ":", "lorem ipsum"]
+    for text in [_spliced(rng, pieces, 10) for _ in range(3000)] + REAL[:5]:
+        spaced = " ".join(text.split())
+        assert words.placeholder_title(spaced, spaced=True) == words.placeholder_title(text)
+        assert words.placeholder_summary(spaced, spaced=True) == words.placeholder_summary(text)

@@ -231,7 +231,7 @@ def _placeholders(ctx: FileContext, v: dict, out: dict) -> None:
     words = ctx.run.template_text
     for key, rule, placeholder in (("title", CASE_TITLE, words.placeholder_title),
                                    ("summary", CASE_SUMMARY, words.placeholder_summary)):
-        if key in out and placeholder(out[key]):
+        if key in out and placeholder(out[key], spaced=True):  # _text made its spaces single
             ctx.at(rule, v[key], f"'{key}' er stadig skabelonens pladsholder ('{_short(out[key])}').",
                    f"Skriv {'casens egen titel' if key == 'title' else 'casens eget resumé'}; skabelonens tekst kan ikke udgives.")
             del out[key]
