@@ -174,7 +174,7 @@ def split_front_matter(src: SourceText) -> FrontMatterSplit | Failure:
     if not _FENCE.match(first):
         return Failure(Kind.NO_FRONT_MATTER, 1, 1)
     start = first_nl + 1
-    end = _END_FENCE.search(text, start)
+    end = _end_fence(text, start) if start else _END_FENCE.search(text, start)
     if end is None:
         swallowed = body_in_front_matter(text[start:])
         return unterminated(text[start:], 2, swallowed, None) if swallowed else Failure(Kind.UNTERMINATED, 1, 1)
@@ -182,6 +182,23 @@ def split_front_matter(src: SourceText) -> FrontMatterSplit | Failure:
     body_start = end.end() + 1
     body_line = text.count("\n", 0, body_start) + 1
     return FrontMatterSplit(yaml_text, 2, text[body_start:], body_line)
+
+
+def _end_fence(text: str, start: int) -> re.Match | None:
+    """``_END_FENCE.search(text, start)`` for a ``start`` just after a line break:
+    the fences' line starts are found with ``str.find``, and only there is the
+    pattern tried (searched in full, it tries every character of the front matter)."""
+    found = None
+    for fence in ("\n---", "\n..."):  # '...' only before the '---' found (it is rare: no search to the end)
+        stop = found.start() - 1 if found else len(text)
+        i = text.find(fence, start - 1, stop + len(fence))
+        while 0 <= i < stop:
+            m = _END_FENCE.match(text, i + 1)
+            if m:
+                found = m
+                break
+            i = text.find(fence, i + 1, stop + len(fence))
+    return found
 
 
 def unterminated(yaml_text: str, first_line: int, swallowed: tuple[int, int], divider: int | None) -> Failure:
@@ -195,7 +212,7 @@ def unterminated(yaml_text: str, first_line: int, swallowed: tuple[int, int], di
 def front_matter_runs_into_body(split: FrontMatterSplit) -> Failure | None:
     """A '---' divider in the body closed front matter whose own '---' is missing:
     the body's headings ('## Baggrund') stand among the fields."""
-    if "##" not in split.yaml_text:
+    if "#" not in split.yaml_text or "##" not in split.yaml_text:  # one character is found quicker than two
         return None
     swallowed = body_in_front_matter(split.yaml_text)
     return unterminated(split.yaml_text, split.yaml_first_line, swallowed, split.body_first_line - 1) if swallowed else None

@@ -284,3 +284,16 @@ def test_placeholders_are_recognised_from_single_spaced_text():
         spaced = " ".join(text.split())
         assert words.placeholder_title(spaced, spaced=True) == words.placeholder_title(text)
         assert words.placeholder_summary(spaced, spaced=True) == words.placeholder_summary(text)
+
+
+FENCE_PIECES = ["---", "...", "--", "-", ".", "\n", " ", "\t", "x", "a: b", "#", "\n---\n", "\n...", "---x", "æ"]
+
+
+def test_end_fence_found_as_the_pattern_finds_it():
+    rng = random.Random(15)
+    texts = REAL + _mutations(rng, 300) + [_spliced(rng, FENCE_PIECES, 14) for _ in range(20000)]
+    for text in texts:
+        for start in {1, 4, text.find("\n") + 1} - {0}:
+            if start <= len(text) and text[start - 1] == "\n":
+                a, b = fm._end_fence(text, start), fm._END_FENCE.search(text, start)
+                assert (a and a.span()) == (b and b.span()), (text, start)

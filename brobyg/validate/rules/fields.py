@@ -172,6 +172,7 @@ class _Plan:
         self.known = frozenset(schema.keys)
         self.unknown_key, self.missing = COLLECTION_RULES[schema]
         self.required = tuple(f for f in schema.required)
+        self.required_keys = frozenset(f.key for f in self.required)
         self.checks = tuple((f.key, CHECKS[type(f)], f, FIELD_RULES[f]) for f in schema.fields)
         self.ordered = tuple((f, schema[f.not_before]) for f in schema.fields if isinstance(f, Date) and f.not_before)
         self.free_text = tuple(f.key for f in schema.fields if isinstance(f, (Text, Names)))
@@ -201,7 +202,7 @@ def check_fields(ctx: FileContext, fm: Y, first_line: int, schema: Collection = 
                 hint = habits.key_hint(key, plan.keys, schema.fields) or did_you_mean(key, plan.keys).strip()
                 meant.add(habits.meant_key(key, plan.keys, schema.fields))
                 ctx.add(plan.unknown_key, line, col, f"Ukendt felt '{key}'.", f"{hint} Tilladte felter: {', '.join(plan.keys)}.".strip())
-    for f in plan.required:
+    for f in () if plan.required_keys.issubset(v) else plan.required:  # most files have every one
         if f.key not in v and f.key not in meant:  # the unknown key's message already says it
             ctx.add(plan.missing, first_line, 1, f"Det påkrævede felt '{f.key}' mangler.", _no_default_hint(f))
     out: dict = {}
