@@ -8,6 +8,7 @@ says what went wrong and where. The file and YAML rules
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,10 +108,9 @@ class SourceText:
 def read_text(path: Path, rel: str, max_bytes: int = MAX_TEXT_BYTES) -> SourceText | Failure:
     """Return the file's text with BOM removed and newlines normalised."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return Failure(Kind.TOO_BIG, detail={"size": size, "max_bytes": max_bytes})
-        data = path.read_bytes()
+        data = _read_bytes(path, max_bytes)
+        if isinstance(data, int):
+            return Failure(Kind.TOO_BIG, detail={"size": data, "max_bytes": max_bytes})
     except OSError as exc:
         return Failure(Kind.UNREADABLE, detail={"errno": exc.errno, "strerror": exc.strerror or str(exc)})
     if not data.strip():
@@ -128,6 +128,31 @@ def read_text(path: Path, rel: str, max_bytes: int = MAX_TEXT_BYTES) -> SourceTe
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return SourceText(path, rel, text)
+
+
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes | int:
+    """The file's bytes, or its size when that is over ``max_bytes``. Plain
+    system calls: ``Path.stat`` and ``Path.read_bytes`` cost twice as much,
+    and this runs for every file `check` reads."""
+    fd = os.open(path, _OPEN_FLAGS)
+    try:
+        size = os.fstat(fd).st_size
+        if size > max_bytes:
+            return size
+        chunks, total = [], 0
+        want = size + 1 if size else 65536  # a file may not know its size (/proc): read on to the end
+        while chunk := os.read(fd, want):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > max_bytes:  # it grew while being read
+                return total
+            want = 1 if total == size else 65536  # as big as it said: only the end should follow
+    finally:
+        os.close(fd)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 @dataclass(slots=True)
@@ -149,7 +174,7 @@ def split_front_matter(src: SourceText) -> FrontMatterSplit | Failure:
     if not _FENCE.match(first):
         return Failure(Kind.NO_FRONT_MATTER, 1, 1)
     start = first_nl + 1
-    end = _END_FENCE.search(text, start)
+    end = _end_fence(text, start) if start else _END_FENCE.search(text, start)
     if end is None:
         swallowed = body_in_front_matter(text[start:])
         return unterminated(text[start:], 2, swallowed, None) if swallowed else Failure(Kind.UNTERMINATED, 1, 1)
@@ -157,6 +182,23 @@ def split_front_matter(src: SourceText) -> FrontMatterSplit | Failure:
     body_start = end.end() + 1
     body_line = text.count("\n", 0, body_start) + 1
     return FrontMatterSplit(yaml_text, 2, text[body_start:], body_line)
+
+
+def _end_fence(text: str, start: int) -> re.Match | None:
+    """``_END_FENCE.search(text, start)`` for a ``start`` just after a line break:
+    the fences' line starts are found with ``str.find``, and only there is the
+    pattern tried (searched in full, it tries every character of the front matter)."""
+    found = None
+    for fence in ("\n---", "\n..."):  # '...' only before the '---' found (it is rare: no search to the end)
+        stop = found.start() - 1 if found else len(text)
+        i = text.find(fence, start - 1, stop + len(fence))
+        while 0 <= i < stop:
+            m = _END_FENCE.match(text, i + 1)
+            if m:
+                found = m
+                break
+            i = text.find(fence, i + 1, stop + len(fence))
+    return found
 
 
 def unterminated(yaml_text: str, first_line: int, swallowed: tuple[int, int], divider: int | None) -> Failure:
@@ -170,7 +212,7 @@ def unterminated(yaml_text: str, first_line: int, swallowed: tuple[int, int], di
 def front_matter_runs_into_body(split: FrontMatterSplit) -> Failure | None:
     """A '---' divider in the body closed front matter whose own '---' is missing:
     the body's headings ('## Baggrund') stand among the fields."""
-    if "##" not in split.yaml_text:
+    if "#" not in split.yaml_text or "##" not in split.yaml_text:  # one character is found quicker than two
         return None
     swallowed = body_in_front_matter(split.yaml_text)
     return unterminated(split.yaml_text, split.yaml_first_line, swallowed, split.body_first_line - 1) if swallowed else None
@@ -255,10 +297,11 @@ def _build(events, text: str, first_line: int, keys: Collection[str] = ()) -> Y 
         'published 2025-03-01' read as the end of the text above it."""
         if not lines:
             lines.extend(yaml_lines(text))
-        start, end = ev.start_mark.line, ev.end_mark.line
+        # An empty value at the very end ('- ?' with no line break after it) ends on a line the text lacks.
+        start, end = ev.start_mark.line, min(ev.end_mark.line, len(lines) - 1)
         key_line, key_indent = (key[1] - first_line, key[2] - 1) if key else (None, None)
         found = None
-        if key_line is not None and start > key_line:
+        if key_line is not None and key_line < start < len(lines):
             found = plain_mistake(lines[start], keys)
         i = start
         while not found and i < end:
@@ -269,60 +312,75 @@ def _build(events, text: str, first_line: int, keys: Collection[str] = ()) -> Y 
             mistake(first_line + start, found[0] + 1, found[1])
 
     def attach(node: Y, ev) -> None:
+        """Put a new container where it belongs (scalars are placed in the loop below)."""
         nonlocal root
         if not stack:
             root = node
             return
         parent = stack[-1]
-        if parent.is_seq:
+        if in_seq[-1]:
             parent.value.append(node)
             return
         key = pending_keys[-1]
         if key is None:
-            if node.is_map or node.is_seq:
-                refuse(ev, Kind.COMPLEX_KEY)
-            name = "" if node.value is None else str(node.value)
-            if name in parent.value:
-                first_line_, first_col = parent.key_pos[name]
-                refuse(ev, Kind.DUPLICATE_KEY, name=name, first_line=first_line_, first_col=first_col)
-            pending_keys[-1] = (name, node.line, node.col)
-        else:
-            name, kline, kcol = key
-            if node.value is None and ":" in name and not node.raw:  # '{start:2024-01}'
-                found = plain_mistake(name, keys)
-                if found:
-                    mistake(kline, kcol + found[0], found[1])
-            parent.value[name] = node
-            parent.key_pos[name] = (kline, kcol)
-            pending_keys[-1] = None
+            refuse(ev, Kind.COMPLEX_KEY)
+        name, kline, kcol = key
+        parent.value[name] = node
+        parent.key_pos[name] = (kline, kcol)
+        pending_keys[-1] = None
 
     # Dispatch on the exact event class, most frequent first: this loop runs
     # for every value of every file `check` reads.
     scalar_cls, map_start, seq_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-    implicit_first = _IMPLICIT_FIRST
+    implicit_first, resolved, unknown = _IMPLICIT_FIRST, _RESOLVED, _UNKNOWN
     in_seq: list[bool] = []  # per open container: is it a sequence
     for ev in events:
         cls = type(ev)
         if cls is scalar_cls:
             if ev.anchor:
                 refuse(ev, Kind.ALIAS)
-            if ev.tag and ev.tag != "!":
-                refuse(ev, Kind.TAG, tag=ev.tag)
+            tag = ev.tag
+            if tag and tag != "!":
+                refuse(ev, Kind.TAG, tag=tag)
             mark, value, style = ev.start_mark, ev.value, ev.style
             # Text needs no resolver: quoted, or a first character no implicit type starts with.
-            plain = value if style or not ev.implicit[0] or (value and value[0] not in implicit_first) else _scalar(ev)
-            node = Y(plain, first_line + mark.line, mark.column + 1, None, value)
-            if not style:
-                key = pending_keys[-1] if pending_keys else None  # set only for a mapping's value
-                if ev.end_mark.line != mark.line or (key is not None and first_line + mark.line > key[1]):
-                    lint_plain(ev, key)
+            if style or (value and value[0] not in implicit_first) or not ev.implicit[0]:
+                plain = value
+            else:
+                plain = resolved.get(value, unknown)
+                if plain is unknown:
+                    plain = _scalar(ev)
+            line = first_line + mark.line
+            key = pending_keys[-1] if pending_keys else None  # set only for a mapping's value
+            if not style and (ev.end_mark.line != mark.line or (key is not None and line > key[1])):
+                lint_plain(ev, key)
+            if in_seq and not in_seq[-1] and key is None:
+                # A mapping's key: no value of its own, only a name and a place.
+                name = "" if plain is None else str(plain)
+                parent = stack[-1]
+                if name in parent.value:
+                    first_line_, first_col = parent.key_pos[name]
+                    refuse(ev, Kind.DUPLICATE_KEY, name=name, first_line=first_line_, first_col=first_col)
+                pending_keys[-1] = (name, line, mark.column + 1)
+                continue
+            node = Y(plain, line, mark.column + 1, None, value)
             if hash_lines and ev.end_mark.line in hash_lines and style not in ("|", ">"):
                 node.comment = comment_after(lines[ev.end_mark.line], ev.end_mark.column)
-            if in_seq and in_seq[-1]:
-                stack[-1].value.append(node)  # attach()'s commonest case
-            else:
-                attach(node, ev)
+            if not in_seq:
+                root = node
+            elif in_seq[-1]:
+                stack[-1].value.append(node)
+            else:  # a mapping's value
+                name, kline, kcol = key
+                if plain is None and ":" in name and not value:  # '{start:2024-01}'
+                    found = plain_mistake(name, keys)
+                    if found:
+                        mistake(kline, kcol + found[0], found[1])
+                parent = stack[-1]
+                parent.value[name] = node
+                parent.key_pos[name] = (kline, kcol)
+                pending_keys[-1] = None
         elif cls in ends:
             stack.pop()
             pending_keys.pop()

@@ -78,30 +78,54 @@ class BodyScan:
         return out
 
 
-def scan(body: str, with_html: bool = True) -> BodyScan:
+def scan(body: str, with_html: bool = True, encoded: bytes | None = None) -> BodyScan:
     """What ``body`` contains, read the way the renderer reads it once its
     HTML comments are removed (see ``without_comments``). Offsets are offsets
-    in ``body`` itself."""
-    comments = comment_spans(body)
+    in ``body`` itself. ``encoded`` is ``utf8(body)`` when the caller has it."""
+    raw = utf8(body) if encoded is None else encoded
+    comments = comment_spans(body) if b"<" in raw and b"<!--" in raw else []
     text = _cut(body, comments) if comments else body
-    result = _scan(text, with_html)
+    result = _scan(text, with_html, raw)
     result.comments = comments
     if comments:
         result.remap(_offset_map(body, comments))
     return result
 
 
-def _scan(body: str, with_html: bool) -> BodyScan:
+def utf8(text: str) -> bytes:
+    """``text`` as UTF-8 (lone surrogates too)."""
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _holds_pair(raw: bytes, first: bytes, second: bytes) -> bool:
+    """Whether ``first + second`` (one byte each) is in ``raw``. Looking for
+    ``first`` alone is a memchr, far quicker than a search for two bytes, and
+    ``first`` is rare in most bodies; past a few, the search for both."""
+    i = raw.find(first)
+    for _ in range(8):
+        if i < 0:
+            return False
+        if raw.startswith(second, i + 1):
+            return True
+        i = raw.find(first, i + 1)
+    return first + second in raw
+
+
+def _scan(body: str, with_html: bool, raw: bytes) -> BodyScan:
     # Each pattern runs only when its marker occurs: `in` is far cheaper than a
-    # regex pass, and `check` runs over thousands of cases.
+    # regex pass, and `check` runs over thousands of cases. ``raw`` is the
+    # UTF-8 of ``body`` (or of the text ``body`` was cut from): a marker it
+    # lacks is in no text made from it (masking writes only spaces, line
+    # breaks and _NEUTRAL). Looking for one ASCII byte in it is a memchr,
+    # quicker than any search of a text or for a longer marker.
     code_free = body
-    if "```" in body or "~~~" in body:
+    if (b"`" in raw and b"```" in raw) or (b"~" in raw and b"~~~" in raw):
         code_free = mask(code_free, _FENCED)
     fenced_free = code_free  # reference definitions are read before code spans
-    if "`" in code_free:
+    if b"`" in raw and "`" in code_free:
         code_free = _unmask(_mask_code_spans(code_free), code_free, _raw_html_regions(code_free))
     headings = []
-    if "#" in code_free:
+    if b"#" in raw and "#" in code_free:
         # _HEADING with a leading newline: a pattern that starts with a literal is searched fast.
         headings += [(m.start(), len(m.group(1)), m.group(2).rstrip(" \t#").strip())
                      for m in _HEADING_AFTER_NL.finditer("\n" + code_free)]
@@ -114,12 +138,13 @@ def _scan(body: str, with_html: bool) -> BodyScan:
             taken = m.end()
     links: list[Link] = []
     bracketed: list[tuple[int, int]] = []  # '[x](<a b.md>)': the '<a b.md>' is a link target, not an HTML tag
-    if "](" in code_free:
-        links += _inline_links(body, _mask_escapes(code_free) if "\\" in code_free else code_free, bracketed)
-    if "]:" in fenced_free:
+    if b"]" in raw and "](" in code_free:
+        links += _inline_links(body, _mask_escapes(code_free) if b"\\" in raw and "\\" in code_free else code_free, bracketed)
+    if _holds_pair(raw, b"]", b":") and "]:" in fenced_free:
         links += [Link(m.start(2), _unescape(m.group(2).lstrip("<").rstrip(">")), False, None)
                   for m in _REF_DEF.finditer(fenced_free)]
-    if "<" in code_free:
+    angle = b"<" in raw and "<" in code_free
+    if angle:
         # Every '<scheme:…>' is judged (a 'javascript:' one too); the renderer links '<scheme://…>'.
         links += [Link(m.start(1), html.unescape(m.group(1)), False, None) for m in _AUTOLINK.finditer(code_free)]
         links += [Link(m.start(1), _unescape(body[m.start(1):m.end(1)]), False, None) for m in _URL_AUTOLINK.finditer(code_free)
@@ -127,7 +152,7 @@ def _scan(body: str, with_html: bool) -> BodyScan:
         links += [Link(m.start(1), "mailto:" + _strip_mailto(_unescape(body[m.start(1):m.end(1)])), False, None)
                   for m in _EMAIL_AUTOLINK.finditer(code_free)]
     tags: list[Tag] = []
-    if with_html and "<" in code_free:
+    if with_html and angle:
         html_text = mask(mask(mask(code_free, _AUTOLINK), _URL_AUTOLINK), _EMAIL_AUTOLINK)
         if bracketed:
             chars = list(html_text)
@@ -136,7 +161,7 @@ def _scan(body: str, with_html: bool) -> BodyScan:
             html_text = "".join(chars)
         tags = html_tags(html_text)
     # The site enables attr_list: '[x](…){: onclick="…"}' would put the attribute on the link.
-    if with_html and "{" in code_free:
+    if with_html and b"{" in raw and "{" in code_free:
         tags += [_attr_list(m) for m in _ATTR_LIST.finditer(code_free)]
     return BodyScan(headings, links, tags)
 
@@ -173,14 +198,52 @@ def _own_lines(text: str, start: int, end: int):
 
 def _blocks(text: str, needle: str):
     """(start, end) of each stretch of text Python-Markdown reads inline syntax
-    in, roughly; only those that hold ``needle``."""
-    start = 0
-    for m in _BLANK_LINE.finditer(text):
-        if text.find(needle, start, m.start()) >= 0:
-            yield from _split_block(text, start, m.start())
-        start = m.end() - 1
-    if text.find(needle, start) >= 0:
-        yield from _split_block(text, start, len(text))
+    in, roughly; only those that hold ``needle`` (which must hold no space,
+    tab or line break).
+
+    The stretches lie between the blank lines that ``_BLANK_LINE.finditer``
+    finds, each after the first starting on its blank line's last line break.
+    Most hold no ``needle``, so only the stretches around its occurrences are
+    found: forward to the next blank line, back to the one before."""
+    low = 0  # where the search back stops: 0, or the first line break of a blank line found forward
+    i = text.find(needle)
+    while i >= 0:
+        start = _stretch_start(text, low, i)
+        m = _BLANK_LINE.search(text, i)  # a blank line never holds the needle, so none spans i
+        end = m.start() if m else len(text)
+        yield from _split_block(text, start, end)
+        if m is None:
+            return
+        low = end
+        i = text.find(needle, end)
+
+
+def _is_blank(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds only spaces and tabs."""
+    return not text[start:end].strip(" \t")
+
+
+def _stretch_start(text: str, low: int, i: int) -> int:
+    """Where the stretch holding ``i`` starts: the last line break of the last
+    match of ``_BLANK_LINE.finditer(text)`` before ``i``, or 0. ``low`` is 0 or
+    the first line break of a run of blank lines.
+
+    Blank lines come in runs: line breaks with only spaces and tabs between
+    them. finditer pairs a run's line breaks from its first one, (1st, 2nd),
+    (3rd, 4th) …; so the stretch after a run of k line breaks starts on the
+    (k - k % 2)th."""
+    below = text.rfind("\n", low, i)
+    while below >= 0:
+        above = text.rfind("\n", low, below)
+        if above < 0:
+            return 0
+        if _is_blank(text, above + 1, below):  # the line between is blank: the run ends at `below`
+            count, first = 2, above
+            while (prev := text.rfind("\n", low, first)) >= 0 and _is_blank(text, prev + 1, first):
+                count, first = count + 1, prev
+            return below if count % 2 == 0 else above
+        below = above
+    return 0
 
 
 def _split_block(text: str, start: int, end: int):
@@ -190,7 +253,7 @@ def _split_block(text: str, start: int, end: int):
         line_end = text.find("\n", m_start, end)
         if line_end >= 0 and not text.startswith(">", m_end - 1):  # a quote runs on; a heading or rule ends
             cuts.add(line_end + 1)
-    if "<" in text[start:end]:
+    if text.find("<", start, end) >= 0:
         for m in _BLOCK_TAG_EDGE.finditer(text, start, end):  # raw HTML starts and ends a block of its own
             cuts |= {m.start(), m.end()}
     if _LIST_ITEM.match(text, start + (text[start] == "\n") if start < end else start):
@@ -618,12 +681,13 @@ GLOBAL_ATTRS = frozenset({"title", "lang", "markdown"})  # md_in_html reads 'mar
 URL_ATTRS = frozenset({"href", "src"})
 SAFE_SCHEMES = ("http", "https", "mailto")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+_SPACE_OR_CONTROL = re.compile(r"[\x00-\x20]")
 
 
 def url_scheme(url: str) -> str | None:
     # Browsers ignore control characters and spaces inside a scheme: 'java\tscript:';
     # Markdown renderers decode character references in a link target: 'java&#x09;script:'.
-    cleaned = re.sub(r"[\x00-\x20]", "", html.unescape(url))
+    cleaned = _SPACE_OR_CONTROL.sub("", html.unescape(url) if "&" in url else url)
     m = _SCHEME.match(cleaned)
     return m.group(1).lower() if m else None
 

@@ -83,9 +83,10 @@ def _expand(paths: list[Path]) -> list[Path]:
 
 def check_case(run: Run, report: Report, path: Path) -> Case | None:
     """Check one case file; its model object when it has no error."""
-    ctx = FileContext(run, report, path, run.project.rel(path))
+    ctx = FileContext(run, report, path, run.case_rel(path))
     before = len(report.problems)
-    files.case_file_name(report, path, ctx.rel)
+    slug = path.stem
+    files.case_file_name(report, path, ctx.rel, slug)
     loaded = frontmatter.read_front_matter(report, path, ctx.rel)
     if loaded is None:
         return None
@@ -96,6 +97,6 @@ def check_case(run: Run, report: Report, path: Path) -> Case | None:
     privacy.in_nodes(ctx, fields.free_text_nodes(fm))
     ctx.visibility = values.get("visibility")
     case_links = body.check_body(ctx, split.body, split.body_first_line)
-    if any(p.severity == ERROR for p in report.problems[before:]):
+    if len(report.problems) > before and any(p.severity == ERROR for p in report.problems[before:]):
         return None
-    return CASES.model(slug=path.stem, path=ctx.rel, body=split.body, case_links=tuple(case_links), body_line=split.body_first_line, **fields.to_model_attrs(values))
+    return CASES.model(slug=slug, path=ctx.rel, body=split.body, case_links=tuple(case_links), body_line=split.body_first_line, **fields.to_model_attrs(values))

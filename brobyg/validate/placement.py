@@ -134,7 +134,7 @@ def stray_files(project: Project) -> list[Finding]:
     root = project.root
     found: list[Finding] = []
 
-    def walk(folder: Path, depth: int) -> None:
+    def walk(folder: Path | str, depth: int) -> None:
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError:
@@ -146,12 +146,11 @@ def stray_files(project: Project) -> list[Finding]:
                 is_dir = e.is_dir(follow_symlinks=False)
             except OSError:
                 continue
-            path = Path(e.path)
             if is_dir:
                 if depth < 6:
-                    walk(path, depth + 1)
+                    walk(e.path, depth + 1)
             elif e.name.lower().endswith(MARKDOWN_SUFFIXES) or e.name.lower().endswith(WORD_SUFFIXES):
-                rel, parts = _rel_parts(project, path)
+                rel, parts = _rel_parts(project, Path(e.path))
                 found.append(misplaced(rel, parts, e.name))
 
     try:
@@ -199,7 +198,7 @@ def _in_cases(project: Project, cases: Path, walk) -> list[Finding]:
             continue
         try:
             if e.is_dir(follow_symlinks=False):
-                walk(Path(e.path), 1)
+                walk(e.path, 1)
                 continue
         except OSError:
             continue

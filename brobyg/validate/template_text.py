@@ -29,28 +29,47 @@ def normalise(text: str) -> str:
     return " ".join(text.split()).casefold().strip(" .…:!")
 
 
+def _fold(spaced: str) -> str:
+    """``normalise`` of a text whose white space is single spaces already."""
+    return spaced.casefold().strip(" .…:!")
+
+
 @dataclass(frozen=True, slots=True)
 class TemplateText:
     titles: frozenset[str]  # normalised placeholder titles
     summaries: tuple[str, ...]  # normalised placeholder summaries
     prompts: tuple[str, ...]  # the prompt texts under the headings, as written
     comments: frozenset[str]  # the template's YAML comments, normalised
+    prompts_utf8: tuple[bytes, ...] = ()  # the prompts as UTF-8, in the same order
 
-    def placeholder_title(self, title: str) -> bool:
-        t = normalise(title)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "prompts_utf8", tuple(p.encode("utf-8", "surrogatepass") for p in self.prompts))
+
+    def placeholder_title(self, title: str, spaced: bool = False) -> bool:
+        """``spaced``: the title's white space is already single spaces ('" ".join(title.split())')."""
+        t = _fold(title) if spaced else normalise(title)
         return t in self.titles or t.startswith(_MARKERS)
 
-    def placeholder_summary(self, summary: str) -> bool:
-        s = normalise(summary)
+    def placeholder_summary(self, summary: str, spaced: bool = False) -> bool:
+        s = _fold(summary) if spaced else normalise(summary)
         return s in self.titles or s.startswith(_MARKERS) or any(p and p in s for p in self.summaries)
 
-    def prompts_in(self, body: str) -> list[tuple[int, str]]:
-        """(offset, prompt) for each prompt still in the body."""
+    def prompts_in(self, body: str, encoded: bytes | None = None) -> list[tuple[int, str]]:
+        """(offset, prompt) for each prompt still in the body. ``encoded`` is the
+        body as UTF-8 (lone surrogates passed), when the caller has it: searching
+        bytes is quicker than searching a text with characters beyond Latin-1,
+        and in UTF-8 a prompt's bytes can only match where its characters do."""
         found = []
-        for p in self.prompts:
-            i = body.find(p)
-            if i >= 0:
-                found.append((i, p))
+        if encoded is None:
+            for p in self.prompts:
+                i = body.find(p)
+                if i >= 0:
+                    found.append((i, p))
+        else:
+            for p, b in zip(self.prompts, self.prompts_utf8):
+                i = encoded.find(b)
+                if i >= 0:
+                    found.append((len(encoded[:i].decode("utf-8", "surrogatepass")), p))
         return sorted(found)
 
 

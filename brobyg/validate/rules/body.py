@@ -8,6 +8,7 @@ import re
 
 from brobyg.schema.cases import SUGGESTED_HEADINGS
 from brobyg.validate import body as bodyscan
+from brobyg.validate import privacy as detect
 from brobyg.validate.rules import links, privacy
 from brobyg.validate.rules.base import ERROR, SAMPLE_BODY, WARNING, Rule, case_example
 from brobyg.validate.rules.context import FileContext
@@ -78,16 +79,32 @@ BODY_PROMPT = Rule(
 )
 
 
+_SUGGESTED_FOLDED = tuple((h, h.casefold()) for h in SUGGESTED_HEADINGS)
+
+
 class Lines:
     """Maps offsets in a text to 1-based (line, col) in its file."""
+
+    __slots__ = ("first_line", "text", "starts", "asked")
+
+    # Up to this many offsets are placed by counting line breaks before them
+    # (most files ask only for their few links); after that, a table of where
+    # each line starts is built once, so a file with thousands of problems
+    # stays linear.
+    COUNT_UP_TO = 16
 
     def __init__(self, text: str, first_line: int) -> None:
         self.first_line = first_line
         self.text = text
-        self.starts: list[int] | None = None  # built on the first problem: most files have none
+        self.starts: list[int] | None = None
+        self.asked = 0
 
     def at(self, offset: int) -> tuple[int, int]:
         if self.starts is None:
+            if self.asked < self.COUNT_UP_TO:
+                self.asked += 1
+                text = self.text
+                return self.first_line + text.count("\n", 0, offset), offset - text.rfind("\n", 0, offset)
             self.starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
         i = bisect.bisect_right(self.starts, offset) - 1
         return self.first_line + i, offset - self.starts[i] + 1
@@ -96,15 +113,16 @@ class Lines:
 def check_body(ctx: FileContext, text: str, first_line: int) -> list[str]:
     """Check a case's body; return the slugs of the cases it links to."""
     lines = Lines(text, first_line)
-    if not text.strip():
+    if not text or text.isspace():  # what `not text.strip()` says, without copying the text
         ctx.add(BODY_EMPTY, first_line, 1, "Casen har ingen tekst efter front matter.",
                 "Skriv casen under overskrifterne Baggrund, Målgruppe, Sådan gjorde vi osv.")
         return []
-    privacy.in_text(ctx, text, lines.at)
-    for offset, prompt in ctx.run.template_text.prompts_in(text):
+    encoded = detect.utf8(text)  # the quick tests of both read the UTF-8 bytes
+    privacy.in_text(ctx, text, lines.at, encoded)
+    for offset, prompt in ctx.run.template_text.prompts_in(text, encoded):
         ctx.add(BODY_PROMPT, *lines.at(offset), f"Skabelonens hjælpetekst står stadig i teksten: '{prompt}'.",
                 "Erstat den med jeres egen tekst, eller slet den.")
-    scan = bodyscan.scan(text)
+    scan = bodyscan.scan(text, encoded=encoded)
     for start, _ in scan.comments:
         ctx.add(BODY_COMMENT, *lines.at(start), "HTML-kommentaren kommer ikke med på sitet, men alle, der kan se repositoriet, kan læse den.",
                 "Skriv ikke interne noter eller personoplysninger i en kommentar: slet den, eller flyt noten et andet sted hen.")
@@ -113,7 +131,7 @@ def check_body(ctx: FileContext, text: str, first_line: int) -> list[str]:
         if level == 1:
             ctx.add(BODY_H1, *lines.at(offset), "Brug '##' til overskrifter i teksten.", "Sidens eneste hovedoverskrift er casens titel.")
         found.add(title.strip().rstrip(":").casefold())
-    missing = [h for h in SUGGESTED_HEADINGS if h.casefold() not in found]
+    missing = [h for h, folded in _SUGGESTED_FOLDED if folded not in found]
     if missing:
         ctx.add(BODY_HEADING, first_line, 1, f"Overskrift{'en' if len(missing) == 1 else 'erne'} {', '.join(repr(h) for h in missing)} mangler.",
                 "De gør det let for læseren at finde det samme i hver case.")

@@ -15,7 +15,8 @@ from brobyg.project import Project
 class Run:
     """One check of the knowledge base: what every file is judged against."""
 
-    __slots__ = ("project", "kb", "today", "case_slugs", "link_sites", "real_root", "real_dirs", "privacy_allowances", "_template_text", "abs_root")
+    __slots__ = ("project", "kb", "today", "case_slugs", "link_sites", "real_root", "real_dirs", "privacy_allowances", "_template_text", "abs_root",
+                 "_cases_prefix")
 
     def __init__(self, project: Project, kb: KnowledgeBase, today: dt.date, case_slugs: set[str]) -> None:
         self.project = project
@@ -30,6 +31,7 @@ class Run:
         self.real_dirs: dict[str, str] = {}  # folder -> its real path
         self.privacy_allowances = None  # the privacy rules' ways through, made on first use
         self._template_text = None
+        self._cases_prefix = os.fspath(project.cases_dir) + os.sep
 
     @property
     def template_text(self):
@@ -48,6 +50,16 @@ class Run:
             return full[len(root) + 1 :].replace(os.sep, "/")
         return full.replace(os.sep, "/") if full != root else "."
 
+    def case_rel(self, path: Path) -> str:
+        """``Project.rel`` of a case file; a file straight in cases/ (as every
+        case that is found there is) without making its path absolute."""
+        full, prefix = os.fspath(path), self._cases_prefix
+        if full.startswith(prefix):
+            name = full[len(prefix):]
+            if os.sep not in name and (os.altsep is None or os.altsep not in name) and name not in ("", ".", ".."):
+                return "cases/" + name
+        return self.project.rel(path)
+
     def vocabulary(self, name: str):
         """The ids a reference field may name."""
         return THEME_IDS if name == "themes" else getattr(self.kb, name)
@@ -56,7 +68,7 @@ class Run:
 class FileContext:
     """One file being checked; rules report through it."""
 
-    __slots__ = ("run", "report", "path", "rel", "visibility", "front_matter")
+    __slots__ = ("run", "report", "path", "rel", "visibility", "front_matter", "_folder")
 
     def __init__(self, run: Run, report: Report, path: Path, rel: str) -> None:
         self.run = run
@@ -65,6 +77,14 @@ class FileContext:
         self.rel = rel
         self.visibility: str | None = None  # the case's, once its fields are read
         self.front_matter = None  # its FrontMatterSplit, once read
+        self._folder: str | None = None
+
+    @property
+    def folder(self) -> str:
+        """The folder the file is in, as a string (relative links start there)."""
+        if self._folder is None:
+            self._folder = os.path.dirname(self.path)
+        return self._folder
 
     def where(self, node: Y, needle: str) -> tuple[int, int]:
         """Where ``needle`` (found in a value's text) stands in the file: a text

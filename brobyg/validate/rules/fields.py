@@ -158,6 +158,12 @@ MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 MARKUP_RE = re.compile(r"<[a-zA-Z/!]|\[[^\]]*\]\(|\*\*|__|`")
 
 
+def _may_be_markup(text: str) -> bool:
+    """Whether ``text`` holds a character a match of MARKUP_RE starts with: five
+    searches for one character are ten times quicker than the pattern's."""
+    return "<" in text or "[" in text or "*" in text or "_" in text or "`" in text
+
+
 class _Plan:
     """A schema's checks, worked out once: `check` runs them for every file."""
 
@@ -166,6 +172,7 @@ class _Plan:
         self.known = frozenset(schema.keys)
         self.unknown_key, self.missing = COLLECTION_RULES[schema]
         self.required = tuple(f for f in schema.required)
+        self.required_keys = frozenset(f.key for f in self.required)
         self.checks = tuple((f.key, CHECKS[type(f)], f, FIELD_RULES[f]) for f in schema.fields)
         self.ordered = tuple((f, schema[f.not_before]) for f in schema.fields if isinstance(f, Date) and f.not_before)
         self.free_text = tuple(f.key for f in schema.fields if isinstance(f, (Text, Names)))
@@ -195,7 +202,7 @@ def check_fields(ctx: FileContext, fm: Y, first_line: int, schema: Collection = 
                 hint = habits.key_hint(key, plan.keys, schema.fields) or did_you_mean(key, plan.keys).strip()
                 meant.add(habits.meant_key(key, plan.keys, schema.fields))
                 ctx.add(plan.unknown_key, line, col, f"Ukendt felt '{key}'.", f"{hint} Tilladte felter: {', '.join(plan.keys)}.".strip())
-    for f in plan.required:
+    for f in () if plan.required_keys.issubset(v) else plan.required:  # most files have every one
         if f.key not in v and f.key not in meant:  # the unknown key's message already says it
             ctx.add(plan.missing, first_line, 1, f"Det påkrævede felt '{f.key}' mangler.", _no_default_hint(f))
     out: dict = {}
@@ -225,7 +232,7 @@ def _placeholders(ctx: FileContext, v: dict, out: dict) -> None:
     words = ctx.run.template_text
     for key, rule, placeholder in (("title", CASE_TITLE, words.placeholder_title),
                                    ("summary", CASE_SUMMARY, words.placeholder_summary)):
-        if key in out and placeholder(out[key]):
+        if key in out and placeholder(out[key], spaced=True):  # _text made its spaces single
             ctx.at(rule, v[key], f"'{key}' er stadig skabelonens pladsholder ('{_short(out[key])}').",
                    f"Skriv {'casens egen titel' if key == 'title' else 'casens eget resumé'}; skabelonens tekst kan ikke udgives.")
             del out[key]
@@ -338,7 +345,7 @@ def _text(ctx: FileContext, n: Y, f: Text, rule: Rule):
     if not f.min_len <= len(text) <= f.max_len:
         ctx.at(rule, n, f"'{f.key}' er {len(text)} tegn lang; den skal være {f.min_len}–{f.max_len} tegn.")
         return None
-    markup = MARKUP_RE.search(text) if f.plain else None
+    markup = MARKUP_RE.search(text) if f.plain and _may_be_markup(text) else None
     if markup:
         ctx.add(rule, *ctx.where(n, markup.group(0)), f"'{f.key}' skal være almindelig tekst uden HTML, links eller Markdown-formatering.")
         return None

@@ -184,8 +184,8 @@ def misplaced_files(project: Project, report: Report, paths: list[Path] | None, 
     return {f.rel for f in found}
 
 
-def case_file_name(report: Report, path: Path, rel: str) -> None:
-    if not SLUG_RE.match(path.stem):
+def case_file_name(report: Report, path: Path, rel: str, stem: str | None = None) -> None:
+    if not SLUG_RE.match(path.stem if stem is None else stem):
         report.add(FILE_NAME, rel, 0, 0,
                    f"Filnavnet '{path.name}' er ikke gyldigt: brug kun a-z, 0-9 og '-' (æ→ae, ø→oe, å→aa).",
                    f"Omdøb filen til '{slugify(path.stem) or 'min-case'}.md'.")

@@ -4,6 +4,7 @@ never sends readers to a members-only one."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
@@ -77,6 +78,9 @@ CASE_MEMBERS_LINK = Rule(
 )
 
 
+_CONTROL = re.compile("[\x00-\x1f]")
+
+
 def _is_file(path: Path | str) -> bool:
     """Path.is_file() without the OSError a 300-character link target raises (name too long)."""
     return os.path.isfile(path)  # False for any OSError or ValueError
@@ -101,10 +105,10 @@ def _resolve_str(ctx: FileContext, pos: tuple[int, int], target: str, rule: Rule
     if target.startswith("/") or file_part.startswith("/"):
         ctx.add(rule, *pos, f"Linket '{target}' er absolut.", "Brug en relativ sti til filen, fx 'anden-case.md' eller '../topics/velkomst.md'.")
         return None
-    if any(ch < " " for ch in file_part):  # e.g. '%00': no file can have that name
+    if _CONTROL.search(file_part):  # e.g. '%00': no file can have that name
         ctx.add(rule, *pos, f"Linket '{target}' indeholder kontroltegn, som ingen filnavne har.", "Ret stien.")
         return None
-    resolved = os.path.normpath(os.path.join(os.path.dirname(ctx.path), file_part))
+    resolved = os.path.normpath(os.path.join(ctx.folder, file_part))
     if not _inside_root(ctx.run, resolved):
         ctx.add(rule, *pos, f"'{target}' peger uden for repositoriet.", "Læg filen i casens mappe, eller link til en webadresse.")
         return None

@@ -90,9 +90,10 @@ def allowances(ctx: FileContext) -> detect.Allowances:
     return allow
 
 
-def in_text(ctx: FileContext, text: str, at) -> None:
-    """Personal data in a text; ``at(offset)`` gives a (line, col)."""
-    for offset, kind, found in detect.find(text, allowances(ctx)):
+def in_text(ctx: FileContext, text: str, at, encoded: bytes | None = None) -> None:
+    """Personal data in a text; ``at(offset)`` gives a (line, col); ``encoded``
+    is ``detect.utf8(text)`` when the caller has it."""
+    for offset, kind, found in detect.find(text, allowances(ctx), encoded):
         rule, what, hint = _BY_KIND[kind](found)
         ctx.add(rule, *at(offset), what, hint)
 
