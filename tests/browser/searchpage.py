@@ -125,6 +125,15 @@ _SAME_TITLES = """(expected) => {
 }""" % RESULT_LINKS
 
 
+def wait_shown(page: Page, q: str, timeout: float = 10_000) -> None:
+    """Wait until the page has shown the results for exactly ``q``: typed
+    slowly (a loaded machine), a word's first letters may be searched first,
+    and their results can equal the whole word's."""
+    page.wait_for_function(
+        "(q) => { const r = document.querySelector('[data-bb-search]'); return !!r && r.getAttribute('data-bb-shown') === q; }",
+        arg=q, timeout=timeout)
+
+
 def _wait(page: Page, js: str, arg, timeout: float = 5_000) -> bool:
     try:
         page.wait_for_function(js, arg=arg, timeout=timeout)

@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from .searchpage import (
     FACETS, checkbox, checked, expect_results, facet_counts, links, open_search,
-    result_titles, search_url, status, url_state, wait_loaded,
+    result_titles, search_url, status, url_state, wait_loaded, wait_shown,
 )
 
 
@@ -77,6 +77,7 @@ def test_query_with_danish_letters(page, base, data, query, prefix):
 def test_typing_a_danish_query_searches_and_updates_the_url(page, base, data):
     open_search(page, base)
     page.locator("#bb-search-q").press_sequentially("ældre")
+    wait_shown(page, "ældre")
     expect_results(page, data.titles(data.with_word_prefix("ældr")))
     assert url_state(page) == {"q": ["ældre"]}
 
