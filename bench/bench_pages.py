@@ -11,12 +11,15 @@ the way a static host does (gzip for text, the files as they are), and prints:
     web worker fetches count too;
   - Lighthouse 13 (npm, pinned) on a phone (its default: a mid-range phone on
     a throttled 4G link, simulated) for home, case, search (with a query and
-    without) and the overview (the heaviest of the network's pages): performance and accessibility, the
-    median of --runs runs with the lowest and highest, and the audits that
-    cost points.
+    without) and the overview (the heaviest of the network's pages):
+    performance and accessibility, the median of --runs runs with the lowest
+    and highest, and the audits that cost points.
 Budget (DESIGN.md): performance ≥ 98 and accessibility 100 on a phone.
 Lighthouse's performance score moves by a few points between runs on a busy
-machine; nothing here is asserted.
+machine (it simulates a slow phone from the main-thread work it sees), so
+nothing here is asserted; the parts of it that do not move with the load
+(layout shift, render-blocking resources, weight) are asserted by
+tests/browser/quality/test_lighthouse.py.
 """
 
 from __future__ import annotations
