@@ -7,7 +7,7 @@ audits). The performance score is not: Lighthouse simulates a slow phone from
 the main-thread work it sees, so on a busy machine the same page scores a few
 points lower (it is printed by bench/bench_pages.py instead). What the score
 rests on and does not move with the load is asserted here, from the same
-runs: no layout shift, no script that holds up the first paint, and the
+runs: no layout shift, nothing new that holds up the first paint, and the
 weight of a first visit.
 
 The runs start together: each spends most of its time waiting for the page
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 
 import pytest
@@ -77,14 +78,20 @@ def test_nothing_shifts_while_the_page_loads(reports, kind):
     assert audits["cumulative-layout-shift"]["numericValue"] == 0, shifted
 
 
+# What may hold up the first paint: the stylesheets, and Material's bundle at the end of the
+# body (file names without Material's content hash). Deferring the bundle brought Lighthouse's
+# first paint forward on home and case, but on the search page with a query the main thread's
+# long tasks grew (total blocking time, bench/README.md), so it stays where Material has it.
+RENDER_BLOCKING = ["brobyg.css", "bundle.min.js", "main.min.css", "palette.min.css"]
+
+
 @pytest.mark.parametrize("kind", KINDS, ids=str)
-def test_no_script_holds_up_the_first_paint(reports, kind):
-    """Only stylesheets block rendering; every script is deferred (Material's
-    bundle, search.js) or inline."""
+def test_only_the_stylesheets_and_materials_bundle_hold_up_the_first_paint(reports, kind):
+    """Our own scripts (search.js and whatever it loads) never block rendering."""
     items = (reports[kind.name]["audits"]["render-blocking-insight"].get("details") or {}).get("items", [])
-    blocking = [item["url"] for item in items]
-    assert blocking, "Lighthouse found no render-blocking stylesheet at all: is the audit still reading the page?"
-    assert [u for u in blocking if not u.split("?")[0].endswith(".css")] == []
+    blocking = sorted(re.sub(r"\.[0-9a-f]{8}\.min\.", ".min.", item["url"].split("?")[0].rsplit("/", 1)[-1])
+                      for item in items)
+    assert blocking == RENDER_BLOCKING
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=str)

@@ -20,8 +20,6 @@ FIXES = {
     "base.html": [
         (' id="__drawer" autocomplete="off">', ' id="__drawer">'),
         (' id="__search" autocomplete="off">', ' id="__search">'),
-        # Deferred: the bundle no longer holds up the first paint (Lighthouse's render-blocking resources).
-        ("<script src=\"{{ 'assets/javascripts/bundle.", "<script defer src=\"{{ 'assets/javascripts/bundle."),
     ],
     "partials/nav-item.html": [
         ('tabindex="{{ tabindex }}"', '{% if tabindex %}tabindex="{{ tabindex }}"{% endif %}'),
