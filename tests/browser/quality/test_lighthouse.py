@@ -32,7 +32,8 @@ KINDS = [k for k in PAGE_KINDS if k.name in ("home", "case", "search with filter
 AUDITS = ("cumulative-layout-shift", "layout-shifts", "render-blocking-insight", "total-byte-weight")
 # A first visit, uncompressed (the test server does not gzip): Material's CSS and JavaScript
 # are about 290 KB of every page; the search page with a query adds Pagefind (its code
-# and the index chunks and fragments of the words).
+# and the index chunks and fragments of the words). Measured in December 2026 (KiB):
+# home 308, case 320, overview 333, search with a query 450.
 WEIGHT_BUDGET = {"search with filters open": 500 * 1024}
 PAGE_WEIGHT_BUDGET = 400 * 1024
 
