@@ -23,6 +23,7 @@ below 1 GB).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -103,6 +104,17 @@ def centre_of(text: str) -> str:
     return re.search(r"^centre: *(\S+)", text, re.M).group(1)
 
 
+def index_entries(base: str) -> tuple | None:
+    """Every bundle's pagefind-entry.json of the served search index (one, or
+    one per shard: brobyg/search/shards.py), None while one is missing."""
+    listed = fetch(base + "/pagefind/shards.json")
+    if listed is None:
+        return None
+    entries = [fetch(f"{base}/{folder}pagefind-entry.json") for folder in
+               ["pagefind/", *(folder for _, folder in json.loads(listed))]]
+    return None if None in entries else tuple(entries)
+
+
 def measure_serve(root: Path, edits: int) -> dict:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -117,7 +129,7 @@ def measure_serve(root: Path, edits: int) -> dict:
         for i, path in enumerate(public_cases(root, edits)):
             text = path.read_text(encoding="utf-8")
             title = f"Ny titel nummer {i} til målingen"
-            entry = fetch(base + "/pagefind/pagefind-entry.json")
+            entry = index_entries(base)
             t0 = time.perf_counter()
             path.write_text(re.sub(r"^title: .*$", f"title: {title}", text, count=1, flags=re.M), encoding="utf-8")
             url = f"{base}/cases/{path.stem}/"
@@ -127,7 +139,7 @@ def measure_serve(root: Path, edits: int) -> dict:
             page.append(time.perf_counter() - t0)
             until(lambda: title in (fetch(centre) or ""), 120)
             listing.append(time.perf_counter() - t0)
-            until(lambda: fetch(base + "/pagefind/pagefind-entry.json") not in (None, entry), 120, 0.05)
+            until(lambda: index_entries(base) not in (None, entry), 120, 0.05)
             index.append(time.perf_counter() - t0)
             time.sleep(0.5)
         return {"start": started, "page": page, "listing": listing, "index": index}

@@ -48,6 +48,12 @@ QUERIES = [
     ("bibliotek", ["foreningsguide-paa-biblioteket"]),
     ("matchning samtale", ["matchsamtalen-trin-for-trin"]),
     ("cafe", ["aaben-cafe-foerste-skridt"]),
+    # The end of a compound ("demenskoordinatorer", "cykelværkstedet", "gadeplansteam", "ungdomsskole").
+    ("koordinatorer", ["paaroerende-som-indgang"]),
+    ("værksted", ["fra-varmestuen-til-foreningslivet", "fleksible-medlemskaber", "foelgeven-til-foerste-gang"]),
+    ("team", ["ambassadoerer-i-foreningerne", "fra-varmestuen-til-foreningslivet"]),
+    ("skole", ["proevegang-i-idraetsforeningen", "unge-matcher-unge"]),
+    ("psykiatrien", ["brobygger-i-distriktspsykiatrien"]),
 ]
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,14 +53,10 @@ class Project:
         return self.data_dir / "public-numbers.yml"
 
     def site_url(self) -> str:
-        """The public site's address from mkdocs.yml ('' when it has none); read
-        with a pattern, not YAML, so `check` never parses the MkDocs config."""
-        try:
-            text = (self.root / "mkdocs.yml").read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            return ""
-        m = re.search(r"^site_url:[ \t]*['\"]?([^'\"\s#]+)", text, re.M)
-        return m.group(1) if m else ""
+        """The public site's address ('' when mkdocs.yml has none)."""
+        from brobyg.site_config import site_url
+
+        return site_url(self.root) or ""
 
     def rel(self, path: Path) -> str:
         """Repository-relative POSIX path for messages; absolute when outside.

@@ -39,12 +39,32 @@ _COMMENT_COLUMN = 43
 
 def generated(root: Path) -> dict[str, str]:
     """Repository path -> the content it should have."""
-    vocab = load_vocabularies(Project(root), Report())
     files = {TEMPLATE: case_template(), MEETING_TEMPLATE: meeting_template(), GUIDE: guide(root / GUIDE)}
-    files[issue_form.FORM] = issue_form.render(vocab)  # the GitHub issue form for new cases
+    return files | generated_from_data(root)
+
+
+def generated_from_data(root: Path) -> dict[str, str]:
+    """The derived files that list ids from data/ (centres, target groups …)."""
+    vocab = load_vocabularies(Project(root), Report())
+    files = {issue_form.FORM: issue_form.render(vocab)}  # the GitHub issue form for new cases
     for collection in collections():
         files[f"{SCHEMAS}/{collection.schema_file}"] = json.dumps(json_schema(collection, vocab), ensure_ascii=False, indent=2) + "\n"
     return files
+
+
+def report_stale_derived(root: Path, report: Report) -> None:
+    """`check`'s warning (FILE-DERIVED) for each derived file with ids from
+    data/ that the tree has but that no longer matches: a coordinator who adds
+    a centre learns here, in Danish, to regenerate them. Files the tree lacks
+    (content-only trees) are not asked for."""
+    from brobyg.validate.rules.files import FILE_DERIVED
+
+    for rel, content in generated_from_data(root).items():
+        path = root / rel
+        if path.is_file() and path.read_text(encoding="utf-8", errors="replace") != content:
+            report.add(FILE_DERIVED, rel, 0, 0,
+                       "Filen passer ikke længere til data/ og skemaerne (fx efter et nyt center eller en ny målgruppe).",
+                       "Kør 'python -m brobyg.commands.generate' (eller './dev generate'), og commit de ændrede filer.")
 
 
 def stale(root: Path) -> list[str]:

@@ -1,8 +1,10 @@
 """The meetings as an iCalendar feed (RFC 5545) that calendar programs can
 subscribe to.
 
-Each meeting keeps its UID for good (its file name at the site's host), so a
-change of time or place replaces the event instead of adding another. The
+Each meeting keeps its UID for good (its file name at the public site's host,
+in both calendars), so a change of time or place replaces the event instead
+of adding another, and a member who subscribes to both calendars sees a
+meeting once. The
 change counters come from the file's own dates, never from the clock:
 SEQUENCE is the number of days from 'published' to 'updated', and DTSTAMP and
 LAST-MODIFIED are the day of the latest change. Times are local Danish time
@@ -17,7 +19,7 @@ from urllib.parse import urlsplit
 from brobyg.model import Meeting
 from brobyg.render.routes import CALENDAR_FILE, MEETINGS_PAGE, meeting_page
 from brobyg.render.routes import page_url
-from brobyg.render.site_config import site_name, site_url
+from brobyg.site_config import site_name, site_url
 from brobyg.render.text import plain_text
 
 TZID = "Europe/Copenhagen"
@@ -91,12 +93,12 @@ def description(m: Meeting, kb, url: str) -> str:
     return "\n\n".join(parts)
 
 
-def event(m: Meeting, kb, base: str) -> list[str]:
+def event(m: Meeting, kb, base: str, uid_base: str) -> list[str]:
     url = base + page_url(meeting_page(m.slug))
     location = m.place if m.format == "physical" else ("Online" + (f": {m.place}" if m.place else ""))
     lines = [
         "BEGIN:VEVENT",
-        f"UID:{uid(m, base)}",
+        f"UID:{uid(m, uid_base)}",
         f"DTSTAMP:{_utc_day(m.last_changed)}",
         f"CREATED:{_utc_day(m.published)}",
         f"LAST-MODIFIED:{_utc_day(m.last_changed)}",
@@ -115,7 +117,9 @@ def event(m: Meeting, kb, base: str) -> list[str]:
     return lines
 
 
-def calendar(kb, base: str, name: str) -> str:
+def calendar(kb, base: str, name: str, uid_base: str | None = None) -> str:
+    """``base`` is this audience's address; ``uid_base`` the public one, which
+    names every meeting in both calendars (default: ``base``)."""
     meetings = sorted(kb.meetings.values(), key=lambda m: (m.starts_at, m.slug))
     lines = [
         "BEGIN:VCALENDAR",
@@ -132,7 +136,7 @@ def calendar(kb, base: str, name: str) -> str:
         *VTIMEZONE,
     ]
     for m in meetings:
-        lines += event(m, kb, base)
+        lines += event(m, kb, base, uid_base or base)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)
 
@@ -141,4 +145,4 @@ def write(project, site, out) -> None:
     base = site_url(project.root, site.audience)
     if base is None:
         return  # feeds.write has said why
-    out.text(CALENDAR_FILE, calendar(site.kb, base, site_name(project.root)))
+    out.text(CALENDAR_FILE, calendar(site.kb, base, site_name(project.root), site_url(project.root, "public")))

@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape, quoteattr
 from brobyg.model import THEME_IDS, Case
 from brobyg.render.routes import FEEDS_DIR, NEWEST_FEED, theme_feed
 from brobyg.render.routes import CASES_DIR, THEMES_DIR, page_url
-from brobyg.render.site_config import site_author, site_name, site_url
+from brobyg.site_config import site_author, site_name, site_url
 
 ENTRIES = 20  # per feed: a feed is a window on what is new, not an archive
 TAG_DATE = "2025"  # the date part of our tag: URIs (RFC 4151); fixed for good

@@ -17,7 +17,7 @@ from brobyg.model import THEME_IDS, Case
 from brobyg.render.routes import CASES_CSV, CASES_JSON, OPEN_DATA_PAGE, file_href
 from brobyg.render.routes import CALENDAR_FILE, NEWEST_FEED, theme_feed
 from brobyg.render.routes import CASES_DIR, page_url
-from brobyg.render.site_config import site_url
+from brobyg.site_config import site_url
 
 LIST_SEPARATOR = "|"  # between the values of a list in the CSV
 CSV_DELIMITER = ";"  # what Excel expects in Danish settings

@@ -9,12 +9,23 @@ import shutil
 import subprocess
 import sys
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 from brobyg.model import KnowledgeBase
 from brobyg.render.listing import listing_order
 from brobyg.search.pagefind import PagefindMissing, index_command
-from brobyg.search.records import record_html, search_records
+from brobyg.search.records import SearchRecord, record_html, search_records
+from brobyg.search.shards import (
+    FILTER_SHARD,
+    MANIFEST,
+    bundle_name,
+    manifest,
+    primary_of,
+    shard_count,
+    shard_number,
+    shard_of,
+)
 
 
 class IndexFailed(Exception):
@@ -26,14 +37,16 @@ class SearchIndexer:
 
     A forked child process writes one small HTML record per case (from the
     model, so only this audience's cases exist to be indexed) and runs the
-    Pagefind CLI on them, all on the second core; ``finish`` waits for it and
-    puts the bundle into the built site. (Pagefind's Python API was no option:
-    its wrapper polls each reply with a 0.1 s sleep, 75 s for 750 records; a
-    thread was no option either: MkDocs holds the GIL.)
+    Pagefind CLI on them, once per shard and one after the other (shards.py:
+    Pagefind's memory grows with the text it holds), all on the second core;
+    ``finish`` waits for it and puts the bundles into the built site.
+    (Pagefind's Python API was no option: its wrapper polls each reply with a
+    0.1 s sleep, 75 s for 750 records; a thread was no option either: MkDocs
+    holds the GIL.)
     """
 
     def __init__(self, kb: KnowledgeBase, workdir: Path) -> None:
-        self.out = workdir / "pagefind"
+        self.out = workdir / "search-bundles"
         self.log = workdir / "pagefind.log"
         ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
         self.proc = ctx.Process(target=_index, args=(kb, workdir / "search-records", self.out, self.log))
@@ -45,14 +58,27 @@ class SearchIndexer:
         self.proc.join()
 
     def finish(self, site_dir: Path) -> None:
-        """Wait for the index and put it into the built site."""
+        """Wait for the index and put its bundles into the built site."""
         self.proc.join()
         if self.proc.exitcode != 0:
             detail = self.log.read_text(encoding="utf-8", errors="replace").strip() if self.log.exists() else ""
             raise IndexFailed(detail)
-        target = site_dir / "pagefind"
-        shutil.rmtree(target, ignore_errors=True)
-        shutil.move(str(self.out), target)
+        for bundle in sorted(self.out.iterdir()):
+            target = site_dir / bundle.name
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.move(str(bundle), target)
+
+
+def _sharded(records: list[SearchRecord], folder: Path) -> dict[Path, tuple[int, str]]:
+    """{record file: (shard, HTML)}: each shard's records in folder/<shard>/."""
+    count = shard_count(len(records))
+    out = {}
+    for r in records:
+        shard = shard_of(r.url, count)
+        if count > 1:  # the page searches shard by shard (Pagefind shortens an unknown word per shard)
+            r = replace(r, filters={**r.filters, FILTER_SHARD: [str(shard)]})
+        out[folder / str(shard) / r.url.strip("/") / "index.html"] = (shard, record_html(r))
+    return out
 
 
 def _index(kb: KnowledgeBase, folder: Path, out: Path, log: Path) -> None:
@@ -63,37 +89,53 @@ def _index(kb: KnowledgeBase, folder: Path, out: Path, log: Path) -> None:
         os.nice(10)
     if hasattr(os, "sched_setaffinity") and len(cores := sorted(os.sched_getaffinity(0))) > 1:
         os.sched_setaffinity(0, cores[1:])
-    for r in search_records(kb, listing_order(kb)):
-        path = folder / r.url.strip("/") / "index.html"
+    sharded = _sharded(search_records(kb, listing_order(kb)), folder)
+    for path, (_, html) in sharded.items():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(record_html(r), encoding="utf-8")
-    folder.mkdir(parents=True, exist_ok=True)
+        path.write_text(html, encoding="utf-8")
+    held = _held(sharded)
+    primary = primary_of(held)
+    (folder / str(primary)).mkdir(parents=True, exist_ok=True)  # no records at all: Pagefind says so
+    out.mkdir(parents=True, exist_ok=True)
     with log.open("w", encoding="utf-8") as out_log:
-        try:
-            code = subprocess.call(index_command(folder, out), stdout=out_log, stderr=subprocess.STDOUT)
-        except PagefindMissing as exc:
-            out_log.write(str(exc))
-            code = 1
-    sys.exit(code)
+        for shard in sorted(held | {primary}):
+            try:
+                code = subprocess.call(index_command(folder / str(shard), out / bundle_name(shard, primary)),
+                                       stdout=out_log, stderr=subprocess.STDOUT)
+            except PagefindMissing as exc:
+                out_log.write(str(exc))
+                code = 1
+            if code:
+                sys.exit(code)
+    (out / bundle_name(primary, primary) / MANIFEST).write_text(manifest(held), encoding="utf-8")
+    sys.exit(0)
 
 
+def _held(sharded: dict[Path, tuple[int, str]]) -> set[int]:
+    """The shards that hold a record (an empty shard gets no bundle)."""
+    return {shard for shard, _ in sharded.values()}
 
 
 class BackgroundIndexer:
     """`serve`'s search index, brought up to date in a thread after each
     change, so a page never waits for it. It writes only the records whose
-    text changed (a record holds the case's row in the listing, so a new case
-    changes the rows after it), runs the
+    text changed (a record holds the case's row in the listing, counted from
+    the oldest case, so a new case changes no other record), runs the
     Pagefind CLI as a subprocess (no fork of this threaded process: the
-    child execs at once) and then swaps the new bundle into the served site.
-    Requests made while it works are merged into the next round."""
+    child execs at once) only for the shards that hold a changed record, and
+    then swaps each new bundle into the served site. Requests made while it
+    works are merged into the next round."""
 
     def __init__(self, site_dir: Path, workdir: Path) -> None:
         self.site_dir = site_dir
         self.workdir = workdir
         self.records = workdir / "search-records"
         self.failure: str | None = None  # Pagefind's output when the last round failed
-        self._written: dict[Path, str] = {}  # record file -> the HTML it holds
+        self.last_shards: list[int] = []  # the shards the last round indexed (for tests and bench)
+        self._written: dict[Path, tuple[int, str]] = {}  # record file -> (shard, the HTML it holds)
+        self._count = 0  # shards in the served index; 0: none served yet
+        self._primary = 0  # the shard in pagefind/
+        self._texts: dict[str, str] = {}  # a body -> its searchable text, from the last round
         self._wanted: KnowledgeBase | None = None
         self._busy = False
         self._stop = False
@@ -136,30 +178,63 @@ class BackgroundIndexer:
                     self._cond.notify_all()
 
     def _index(self, kb: KnowledgeBase) -> None:
-        wanted = {self.records / r.url.strip("/") / "index.html": record_html(r)
-                  for r in search_records(kb, listing_order(kb))}
+        order = listing_order(kb)
+        records = search_records(kb, order, self._texts)
+        if len(self._texts) > len(order):  # forget the bodies no case has now
+            bodies = {case.body for case in order}
+            self._texts = {body: text for body, text in self._texts.items() if body in bodies}
+        count = shard_count(len(records))
+        wanted = _sharded(records, self.records)
+        held = _held(wanted)
+        primary = primary_of(held)
+        if (count, primary) != (self._count, self._primary):  # records move, or the bundles change names: afresh
+            shutil.rmtree(self.records, ignore_errors=True)
+            self._written = {}
+            dirty = set(range(count)) | {primary}
+        else:
+            dirty = set()
         for path in self._written.keys() - wanted.keys():
             shutil.rmtree(path.parent, ignore_errors=True)
-        for path, html in wanted.items():
-            if self._written.get(path) != html:
+            dirty.add(self._written[path][0])
+        for path, (shard, html) in wanted.items():
+            if self._written.get(path) != (shard, html):
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(html, encoding="utf-8")
-        self.records.mkdir(parents=True, exist_ok=True)
+                dirty.add(shard)
         self._written = wanted
         self._rounds += 1
-        out = self.workdir / f"pagefind-{self._rounds}"
-        try:
-            command = index_command(self.records, out)
-        except PagefindMissing as exc:
-            raise IndexFailed(str(exc)) from None
-        done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace")
-        if done.returncode != 0:
-            shutil.rmtree(out, ignore_errors=True)
-            self._written = {}  # write every record again next time
-            raise IndexFailed((done.stdout + done.stderr).strip())
-        target, old = self.site_dir / "pagefind", self.workdir / f"pagefind-old-{self._rounds}"
-        if target.exists():
-            target.rename(old)
-        out.rename(target)
-        shutil.rmtree(old, ignore_errors=True)
+        self.last_shards = sorted(dirty)
+        for shard in self.last_shards:
+            target = self.site_dir / bundle_name(shard, primary)
+            if shard not in held and shard != primary:  # emptied: its bundle goes (below, after the manifest)
+                continue
+            out = self.workdir / f"pagefind-{self._rounds}-{shard}"
+            try:
+                command = index_command(self.records / str(shard), out)
+            except PagefindMissing as exc:
+                self._count = 0  # index everything again next time
+                raise IndexFailed(str(exc)) from None
+            (self.records / str(shard)).mkdir(parents=True, exist_ok=True)
+            done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace")
+            if done.returncode != 0:
+                shutil.rmtree(out, ignore_errors=True)
+                self._count = 0
+                raise IndexFailed((done.stdout + done.stderr).strip())
+            if shard == primary:
+                (out / MANIFEST).write_text(manifest(held), encoding="utf-8")
+            old = self.workdir / f"pagefind-old-{self._rounds}-{shard}"
+            if target.exists():
+                target.rename(old)
+            out.rename(target)
+            shutil.rmtree(old, ignore_errors=True)
+        listed = self.site_dir / bundle_name(primary, primary) / MANIFEST
+        if listed.parent.is_dir() and listed.read_text(encoding="utf-8") != manifest(held):
+            fresh = listed.with_name(MANIFEST + ".new")
+            fresh.write_text(manifest(held), encoding="utf-8")
+            os.replace(fresh, listed)
+        for stale in self.site_dir.iterdir():  # the bundles of shards that hold no records now
+            number = shard_number(stale.name)
+            if stale.is_dir() and number is not None and (number not in held or number == primary):
+                shutil.rmtree(stale, ignore_errors=True)
+        self._count, self._primary = count, primary
         self.failure = None

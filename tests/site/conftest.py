@@ -82,3 +82,18 @@ class Html(HTMLParser):
         """Values of ``name`` on ``tag`` elements whose other attributes match."""
         return [a[name] for t, a in self.tags
                 if t == tag and a.get(name) is not None and all(a.get(k) == v for k, v in match.items())]
+
+
+@pytest.fixture(scope="session")
+def network(tmp_path_factory):
+    """Both builds of the network's knowledge base, with their models; shared
+    by the test modules (none of them changes it)."""
+    from tests.site.network_kb import model, network_kb
+
+    tmp = tmp_path_factory.mktemp("network")
+    kb = network_kb(tmp / "kb")
+    return {
+        "kb": kb,
+        "public": (build(kb.root, "public", tmp), model(kb, "public")),
+        "members": (build(kb.root, "members", tmp), model(kb, "members")),
+    }

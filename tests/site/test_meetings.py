@@ -20,16 +20,6 @@ from .network_kb import configured_site_url, model, network_kb
 CPH = ZoneInfo("Europe/Copenhagen")
 
 
-@pytest.fixture(scope="module")
-def network(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("meetings")
-    kb = network_kb(tmp / "kb")
-    return {
-        "kb": kb,
-        "public": (build(kb.root, "public", tmp), model(kb, "public")),
-        "members": (build(kb.root, "members", tmp), model(kb, "members")),
-    }
-
 
 AUDIENCES = ("public", "members")
 
@@ -154,7 +144,9 @@ def _calendar(site):
 def test_calendar_parses_and_holds_the_audiences_meetings(network, audience):
     site, kb = network[audience]
     raw, cal = _calendar(site)
-    host = re.sub(r"^https?://|/.*$", "", configured_site_url(audience))
+    # Both calendars name a meeting by the public host, so it is one event in both.
+    host = re.sub(r"^https?://|/.*$", "", configured_site_url("public"))
+    assert host != re.sub(r"^https?://|/.*$", "", configured_site_url("members"))
     events = {str(e["UID"]): e for e in cal.walk("VEVENT")}
     assert set(events) == {f"{slug}@{host}" for slug in kb.meetings}
     for slug, m in kb.meetings.items():

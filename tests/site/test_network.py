@@ -23,19 +23,9 @@ from brobyg.render.pages import Site
 from brobyg.render.listing import listing_order
 from brobyg.search.records import search_records
 
-from .conftest import Html, build
+from .conftest import Html
 from .network_kb import Elements, configured_site_url, model, network_kb, table_rows
 
-
-@pytest.fixture(scope="module")
-def network(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("network")
-    kb = network_kb(tmp / "kb")
-    return {
-        "kb": kb,
-        "public": (build(kb.root, "public", tmp), model(kb, "public")),
-        "members": (build(kb.root, "members", tmp), model(kb, "members")),
-    }
 
 
 AUDIENCES = ("public", "members")
@@ -363,7 +353,8 @@ def test_sample_site_has_the_network_pages_and_files(public_site, sample_kb):
 
 
 def test_without_a_site_url_there_are_no_feeds_and_the_build_says_so(tmp_path, capsys):
-    from brobyg.render import calendar, site_config
+    from brobyg import site_config
+    from brobyg.render import calendar
     from brobyg.render.pages import StagingWriter
     from tests.conftest import REPO
 

@@ -44,7 +44,9 @@ def break_three_files(kb) -> None:
     kb.write_case("d-link", kb.front_matter(summary=None), kb.valid_body + "\n[Findes ikke](findes-ikke.md)\n")
 
 
-READ_MORE = "Læs hvad fejlkoderne betyder, og hvordan du retter dem: fejlkoder/"  # the fixture has no site address
+# The fixture has no mkdocs.yml, so it is built with the repository's, and the
+# codes are explained at that site's address.
+READ_MORE = "Læs hvad fejlkoderne betyder, og hvordan du retter dem: https://brobygningsbasen.example.org/fejlkoder/"
 
 
 def parse_text(out: str) -> tuple[list[tuple], str]:
@@ -134,7 +136,7 @@ def test_json_format(kb, cli):
     assert {"path": "cases/a-tema.md", "line": 5, "col": 10, "severity": "error", "code": "CASE-THEME",
             "message": "Ukendt tema 'velkomsten'. Mente du 'velkomst'? De gyldige id'er står i topics/.",
             "hint": "Mente du 'velkomst'? De gyldige id'er står i topics/.", "related": [],
-            "url": "fejlkoder/#case-theme"} in data["problems"]
+            "url": "https://brobygningsbasen.example.org/fejlkoder/#case-theme"} in data["problems"]
 
 
 def test_json_links_each_code_to_its_explanation_on_the_site(kb, cli):

@@ -28,14 +28,27 @@ def repo(tmp_path):
             shutil.copytree(src, root / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(src, root / name)
-    # The venv running the tests: ./dev check finds it set up (pyproject.toml and
-    # requirements.txt are the same, so it installs nothing into it).
-    (root / ".venv").symlink_to(sys.prefix)
+    _borrowed_venv(root)
     env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
            "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org", "PRE_COMMIT_HOME": str(tmp_path / "cache")}
     for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "start"]):
         subprocess.run(["git", *args], cwd=root, check=True, env=env, capture_output=True)
     return root, env
+
+
+def _borrowed_venv(root: Path) -> None:
+    """A .venv for the copy that runs the tests' Python and packages, marked as
+    set up for the copy's requirements, so ./dev check installs nothing. (A
+    symlink to the whole venv would let ./dev reinstall the project, editable,
+    from the throw-away copy into the venv running the tests whenever
+    pyproject.toml changed since its last install.)"""
+    venv = root / ".venv"
+    (venv / "bin").mkdir(parents=True)
+    (venv / "bin" / "python").symlink_to(sys.executable)
+    (venv / "lib").symlink_to(Path(sys.prefix) / "lib")
+    shutil.copy2(Path(sys.prefix) / "pyvenv.cfg", venv / "pyvenv.cfg")
+    marker = b"".join((root / name).read_bytes() for name in ("requirements.txt", "pyproject.toml"))
+    (venv / ".installed-requirements").write_bytes(marker)
 
 
 def pre_commit(repo, *files: str):

@@ -134,6 +134,23 @@ FILE_NOT_CASE = Rule(
                  paths=("cases/aaben-cafe-2.md",)),
 )
 
+_NEW_CENTRE = (
+    "+data/centres.yml",
+    "- id: frivilligcenter-nyby\n  name: Frivilligcenter Nyby\n  municipality: Skive\n  website: https://nyby.example.org/\n",
+)
+FILE_DERIVED = Rule(
+    "FILE-DERIVED", WARNING, "En afledt fil er forældet",
+    what="Issue-formularen (.github/ISSUE_TEMPLATE/ny-case.yml) og JSON-skemaerne i schemas/ har listerne over centre, "
+         "målgrupper og temaer fra data/. En af dem passer ikke til data/ eller skemaerne, som de er nu.",
+    why="Et nyt center kan ellers ikke vælges i formularen til nye cases, editorens skema afviser en rigtig case, og "
+        "testene i pull requesten fejler.",
+    fix="Kør 'python -m brobyg.commands.generate' (eller './dev generate'), og læg de ændrede filer med i samme commit.",
+    bad=Example("data/centres.yml har fået et nyt center, men schemas/ og issue-formularen er ikke skrevet igen",
+                (_NEW_CENTRE,), lang="text"),
+    good=Example("det nye center, og bagefter: python -m brobyg.commands.generate", (_NEW_CENTRE,), lang="text"),
+    stage="repo",
+)
+
 _WHERE_CASES_GO = "En case skal ligge direkte i mappen cases/ og hedde cases/<navn>.md"
 _PLACES = {
     placement.IN_CASES_SUBFOLDER: ("ligger i en undermappe af cases/", " Undermapper er til casens billeder og bilag."),

@@ -8,7 +8,7 @@ import pytest
 
 from brobyg.render import routes
 from brobyg.render.feeds import MATERIAL_STUB
-from brobyg.render.site_config import site_url
+from brobyg.site_config import site_url
 from brobyg.model import THEME_IDS
 from tests.conftest import REPO
 

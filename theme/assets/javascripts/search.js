@@ -15,13 +15,16 @@
  * typed with ae/oe/aa); a word that Pagefind only "finds" by shortening it
  * (upstream Pagefind/pagefind#599: "paaroerende" -> "på") counts as not found;
  * when no case has all the words, the cases with most of them follow,
- * labelled as such.
+ * labelled as such. A word may also match the tail of a compound, indexed
+ * after the record's names (brobyg/search/compounds.py); the excerpt then
+ * marks the compound.
  */
 (function () {
   "use strict";
 
   var FACETS = [];  // [{key, label}], from the search page's data-bb-facets (brobyg/render/routes.py)
-  var POSITION_FILTER = "i";  // the Pagefind filter holding a case's row in the listing
+  var POSITION_FILTER = "i";  // the Pagefind filter holding a case's row in the listing, counted from its end
+  var SHARD_FILTER = "s";  // the Pagefind filter holding a case's shard, when the index has more than one
   var PAGE_SIZE = 10;
   var EXCERPT_WORDS = 24;
   // Words too common to rank the cases by when not all words match.
@@ -79,6 +82,14 @@
     // Two forms of one stem: a shared start, and short endings on both sides.
     var n = commonStart(t, w);
     return n >= Math.max(2, Math.min(4, t.length - 1)) && t.length - n <= 5 && w.length - n <= 5;
+  }
+
+  // In a shard of a big index (brobyg/search/shards.py): a word Pagefind found by
+  // its own prefix search, not by shortening the term. A shard whose best hit for
+  // "frivillige" has only "frivilligcentret" holds it as the whole index would;
+  // one whose best hit for "midtjylland" is "midt" does not.
+  function shardMatch(term, word) {
+    return realMatch(term, word) || commonStart(fold(term), fold(bare(word))) >= fold(term).length - 2;
   }
 
   // A real match that is only a longer compound the term begins
@@ -185,6 +196,7 @@
     var listingUrl = new URL(root.getAttribute("data-listing"), window.location.href);
     var listing = null;
     var pagefind = null;
+    var shardIds = [0];  // the index's shards (brobyg/search/shards.py)
     var state = readState();
     var shown = 0;
     var current = null;  // {items: [...], mode: "all" | "some" | "browse", used: {...}}
@@ -342,10 +354,20 @@
     var pagefindReady = null;
     function loadPagefind() {
       if (!pagefindReady) {
+        // A big index comes in shards (brobyg/search/shards.py): shards.json lists
+        // the bundles beside the first one ([shard, folder] each), and each is merged
+        // into it (sharing its WebAssembly). Both files are fetched at once.
+        var shards = fetchJson(new URL("pagefind/shards.json", siteRoot));
         pagefindReady = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (pf) {
           // No web worker: it would be a second copy of Pagefind's code to download
           // (42 KB), and a search here takes milliseconds.
-          return pf.options({ baseUrl: siteRoot.pathname, excerptLength: EXCERPT_WORDS, noWorker: true }).then(function () {
+          var opts = { baseUrl: siteRoot.pathname, excerptLength: EXCERPT_WORDS };
+          return pf.options(Object.assign({ noWorker: true }, opts)).then(function () { return shards; }).then(function (others) {
+            return Promise.all(others.map(function (bundle) {  // side by side: one round trip for all
+              shardIds.push(bundle[0]);
+              return pf.mergeIndex(new URL(bundle[1], siteRoot).pathname, opts);
+            }));
+          }).then(function () {
             // Load the one filter (a case's row) now, so every search says which cases it found.
             return pf.filters();
           }).then(function () {
@@ -357,39 +379,84 @@
       return pagefindReady;
     }
 
+    // A search narrowed to some shards (with one shard: the search as asked).
+    function within(opts, shards) {
+      if (shardIds.length === 1) return opts;
+      var filters = Object.assign({}, opts.filters || {});
+      filters[SHARD_FILTER] = { any: shards.map(String) };
+      return Object.assign({}, opts, { filters: filters });
+    }
+
     // Does Pagefind really know this word, or only a shortened form of it?
-    // Its shortening applies to the whole index at once, so the best hit tells.
+    // Its shortening applies to one shard's index at once, so each shard's best
+    // hit tells: known[form] lists the shards that really hold the word, and a
+    // search for it asks only those (the others would answer with the shortened word).
     // Pagefind shares one data object per page between searches, so the hits
     // are read one after the other (their fragments are fetched side by side).
     var known = {};
     function checkForms(forms) {
       var todo = forms.filter(function (f) { return !(f in known); });
-      return Promise.all(todo.map(function (f) { return pagefind.search(f); })).then(function (founds) {
+      var asks = [];  // [form, shard]
+      todo.forEach(function (f) { shardIds.forEach(function (k) { asks.push([f, k]); }); });
+      return Promise.all(asks.map(function (a) { return pagefind.search(a[0], within({}, [a[1]])); })).then(function (founds) {
         var tops = founds.map(function (found) { return found.results[0] || null; });
+        var holds = {}, near = {};
+        todo.forEach(function (f) { holds[f] = []; near[f] = []; });
         return Promise.all(tops.map(function (r) { return r && r.data(); })).then(function () {
-          return todo.reduce(function (chain, form, k) {
+          return asks.reduce(function (chain, a, k) {
             return chain.then(function () {
-              if (!tops[k]) { known[form] = false; return; }
+              if (!tops[k]) return;
               return tops[k].data().then(function (d) {
                 var words = d.content.split(SEPARATORS);
-                known[form] = d.locations.some(function (loc) { return realMatch(form, words[loc] || ""); });
+                var at = d.locations.map(function (loc) { return words[loc] || ""; });
+                if (at.some(function (w) { return realMatch(a[0], w); })) holds[a[0]].push(a[1]);
+                else if (at.some(function (w) { return shardMatch(a[0], w); })) near[a[0]].push(a[1]);
               });
             });
           }, Promise.resolve());
+        }).then(function () {
+          // Known when some shard really holds it (as the whole index would tell by its best hit).
+          todo.forEach(function (f) { known[f] = holds[f].length ? holds[f].concat(near[f]).sort() : []; });
         });
       });
     }
 
+    // The shards that hold every one of these forms.
+    function holdingAll(forms) {
+      return forms.reduce(function (shards, f) {
+        return shards.filter(function (k) { return known[f].indexOf(k) >= 0; });
+      }, known[forms[0]] || []);
+    }
+
     // The rows of the cases a search found, whatever the facets (Pagefind lists every value, found or not).
+    // The filter counts a row from the listing's end.
     function positions(found) {
-      var counts = (found.totalFilters || {})[POSITION_FILTER] || {};
-      return Object.keys(counts).filter(function (v) { return counts[v] > 0; }).map(Number);
+      return found.pool || rows((found.totalFilters || {})[POSITION_FILTER] || {});
+    }
+
+    function rows(counts) {
+      return Object.keys(counts).filter(function (v) { return counts[v] > 0; }).map(function (v) {
+        return listing.n - 1 - Number(v);
+      }).filter(function (i) { return i >= 0; });
+    }
+
+    // A search in some shards only. Pagefind's totalFilters leave out the shard
+    // filter too, so the cases found whatever the facets come from a second
+    // search without the facets.
+    function searchIn(q, opts, shards) {
+      if (shardIds.length === 1) return pagefind.search(q, opts);
+      var all = pagefind.search(q, within({}, shards));
+      var faceted = opts.filters ? pagefind.search(q, within(opts, shards)) : all;
+      return Promise.all([faceted, all]).then(function (fs) {
+        fs[0].pool = rows(fs[1].filters[POSITION_FILTER] || {});
+        return fs[0];
+      });
     }
 
     function searchOptions(sel) {
       if (!anySelected()) return {};
       var allowed = [];
-      for (var i = 0; i < listing.n; i++) if (passes(i, sel)) allowed.push(String(i));
+      for (var i = 0; i < listing.n; i++) if (passes(i, sel)) allowed.push(String(listing.n - 1 - i));
       return { filters: { i: { any: allowed.length ? allowed : ["-1"] } } };
     }
 
@@ -414,9 +481,11 @@
 
     // All words as typed first: when the best hit really holds every word, that is
     // the answer (and its fragment is the first card's); else each word is checked.
+    // (With shards, each word is checked at once: one shard's best hit tells nothing of the others.)
     function runQuery(q, sel) {
       var ts = terms(q);
       var opts = searchOptions(sel);
+      if (shardIds.length > 1) return checkWords(ts, opts);
       return pagefind.search(ts.join(" "), opts).then(function (found) {
         var top = found.results[0];
         if (!top) return checkWords(ts, opts);
@@ -430,7 +499,7 @@
           if (real.length < ts.length) return checkWords(ts, opts);
           var merged = {}, used = {};
           merge(merged, found);
-          ts.forEach(function (t) { used[t] = [t]; known[t] = true; });
+          ts.forEach(function (t) { used[t] = [t]; known[t] = [0]; });
           return { mode: "all", items: ranked(merged), used: used, terms: ts, pool: positions(found) };
         });
       });
@@ -447,7 +516,7 @@
       var spellings = {};
       ts.forEach(function (t) { spellings[t] = danishSpelling(t) !== t ? [t, danishSpelling(t)] : [t]; });
       return checkForms([].concat.apply([], ts.map(function (t) { return spellings[t]; }))).then(function () {
-        ts.forEach(function (t) { formsOf[t] = spellings[t].filter(function (f) { return known[f]; }); });
+        ts.forEach(function (t) { formsOf[t] = spellings[t].filter(function (f) { return known[f].length > 0; }); });
         var used = {};  // term -> the spellings searched for
         ts.forEach(function (t) { if (formsOf[t].length) used[t] = formsOf[t]; });
         var knownTerms = ts.filter(function (t) { return used[t]; });
@@ -458,12 +527,13 @@
         }
         var all = knownTerms.length === ts.length && ts.length
           ? Promise.all(product(ts.map(function (t) { return used[t]; }), 4).map(function (combo) {
-            return pagefind.search(combo.join(" "), opts).then(collect);
+            var shards = holdingAll(combo);
+            return shards.length ? searchIn(combo.join(" "), opts, shards).then(collect) : null;
           }))
           : Promise.resolve([]);
         return all.then(function (founds) {
           var merged = {};
-          founds.forEach(function (f) { merge(merged, f); });
+          founds.forEach(function (f) { if (f) merge(merged, f); });
           // Some cases have all the words, only not with these filters: say so, do not guess.
           if (Object.keys(merged).length || Object.keys(pool).length) return done("all", merged);
           // Not all words together: the cases with the most of them.
@@ -473,7 +543,7 @@
           var searches = [];
           ranked.forEach(function (t) {
             used[t].forEach(function (form) {
-              searches.push(pagefind.search(form, opts).then(collect).then(function (f) { merge(merged, f, t); }));
+              searches.push(searchIn(form, opts, known[form]).then(collect).then(function (f) { merge(merged, f, t); }));
             });
           });
           return Promise.all(searches).then(function () { return done("some", merged); });
@@ -493,6 +563,7 @@
       var marks = (d.locations || []).filter(function (loc) {
         return loc >= range[0] && loc < range[1] && forms.some(function (f) { return closeMatch(f, words[loc]); });
       });
+      if (!marks.length) marks = compoundMarks(d, range, words, forms);
       if (!marks.length) return null;
       var best = marks[0], bestCount = 0;
       marks.forEach(function (m) {
@@ -508,6 +579,23 @@
       }
       p.appendChild(document.createTextNode(" …"));
       return p;
+    }
+
+    // Found only by a compound's tail, indexed after the body (brobyg/search/compounds.py:
+    // "psykiatri" in "psykiatrien" for "distriktspsykiatrien"): mark the body's compounds
+    // that end with that tail.
+    function compoundMarks(d, range, words, forms) {
+      var tails = [];
+      (d.locations || []).forEach(function (loc) {
+        var w = fold(bare(words[loc] || ""));
+        if (loc >= range[1] && w && tails.indexOf(w) < 0 && forms.some(function (f) { return realMatch(f, w); })) tails.push(w);
+      });
+      var marks = [];
+      for (var i = range[0]; tails.length && i < range[1]; i++) {
+        var w = fold(bare(words[i]));
+        if (tails.some(function (t) { return w.length >= t.length + 3 && w.slice(-t.length) === t; })) marks.push(i);
+      }
+      return marks;
     }
 
     function resultItem(data, item) {

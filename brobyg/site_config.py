@@ -1,5 +1,7 @@
 """What the core needs from the site's configuration (mkdocs.yml, which
-Zensical reads too): the public address, for feeds and the calendar."""
+Zensical reads too): the addresses, for feeds, the calendar and the links
+in `check`'s messages, and the site's name. Read as plain YAML once per
+file version; MkDocs is never imported for it."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-CODE_ROOT = Path(__file__).resolve().parents[2]
+CODE_ROOT = Path(__file__).resolve().parents[1]
 
 
 def config_file(root: Path) -> Path:
@@ -19,7 +21,7 @@ def config_file(root: Path) -> Path:
     return own if own.exists() else CODE_ROOT / "mkdocs.yml"
 
 
-class _TolerantLoader(yaml.SafeLoader):
+class _TolerantLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml: `check` reads this too
     """mkdocs.yml may hold !!python/... and !ENV tags; we read plain keys only."""
 
 
