@@ -218,7 +218,7 @@
     var chips = el("ul", { class: "bb-chips", "aria-label": "Valgte filtre" });
     var results = el("ol", { class: "bb-search__results", id: "bb-search-results" });
     var more = el("button", { type: "button", class: "md-button bb-search__more", text: "Vis flere", hidden: "" });
-    var toggle = el("button", { type: "button", class: "md-button bb-search__toggle", "aria-expanded": "false", "aria-controls": "bb-search-facets" });
+    var toggle = el("button", { type: "button", class: "md-button bb-search__toggle", "aria-expanded": "false", "aria-controls": "bb-search-facets", text: "Filtre" });
     root.replaceChildren(form, el("div", { class: "bb-search__layout" }, [
       el("div", { class: "bb-search__side" }, [toggle, facetsBox]),
       el("div", { class: "bb-search__main" }, [status, note, chips, results, more]),
@@ -489,6 +489,8 @@
       return pagefind.search(ts.join(" "), opts).then(function (found) {
         var top = found.results[0];
         if (!top) return checkWords(ts, opts);
+        // The first page's fragments side by side with the best hit's, not after it.
+        found.results.slice(1, PAGE_SIZE).forEach(function (r) { r.data().catch(function () {}); });
         return top.data().then(function (d) {
           var words = d.content.split(SEPARATORS);
           var real = ts.filter(function (t) {
