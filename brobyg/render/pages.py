@@ -55,6 +55,30 @@ def md_inline(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
+class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """A cache that can fail (a full or read-only temp folder) without
+    failing the build: the template is then compiled, as without a cache."""
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, ValueError, EOFError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    try:
+        return _QuietBytecodeCache()
+    except (OSError, RuntimeError):  # no usable temp folder: compile every run, as before
+        return None
+
+
 def _env() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
@@ -63,6 +87,10 @@ def _env() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        # Compiled templates kept between runs (in the system's temp folder, by
+        # a checksum of each template's source, as Python keeps bytecode):
+        # compiling them was half of writing the pages of a small site.
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters.update(danish_date=danish_date, danish_month=danish_month, md=md_inline)
     env.globals["routes"] = routes
