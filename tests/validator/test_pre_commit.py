@@ -75,6 +75,15 @@ def test_a_valid_case_passes_and_other_files_are_not_checked(repo):
     assert result.returncode == 0 and "(no files to check)Skipped" in result.stdout
 
 
+def test_a_warning_is_shown_and_the_commit_goes_ahead(repo):
+    root, _ = repo
+    case = root / "cases" / "unge-matcher-unge.md"
+    case.write_text(case.read_text(encoding="utf-8") + "\n<!-- husk at spørge Lone -->\n", encoding="utf-8")
+    result = pre_commit(repo, "cases/unge-matcher-unge.md")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Passed" in result.stdout and "BODY-COMMENT" in result.stdout
+
+
 def test_a_broken_data_file_is_caught_too(repo):
     root, _ = repo
     data = root / "data" / "target-groups.yml"
