@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from brobyg.validate.rules.base import front_matter as _rule_sample_front_matter
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
 MINIMAL = FIXTURES / "minimal"
@@ -36,6 +38,10 @@ VALID_FRONT_MATTER = {
     "visibility": "public",
     "published": dt.date(2025, 3, 1),
 }
+
+# The same front matter as text, one key a line (title on line 2 of the file,
+# published on line 8): the rules' own sample case.
+VALID_YAML = _rule_sample_front_matter()
 
 # A valid body with all six suggested headings.
 VALID_BODY = "\n".join(

@@ -4,16 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-# A valid front matter, one key a line: title is line 2 of the file, published line 8.
-VALID_YAML = """\
-title: Åben café som første skridt
-summary: Et ugentligt, uforpligtende caféformat, hvor borgere kan møde foreningerne.
-centre: frivilligcenter-fjordby
-themes: [vejen-ind, velkomst]
-target_groups: [ensomme]
-visibility: public
-published: 2025-03-01
-"""
+from tests.conftest import VALID_YAML
 
 
 def write(kb, yaml_text: str, body: str | None = None) -> str:

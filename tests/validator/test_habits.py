@@ -7,17 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import only
-
-VALID_YAML = """\
-title: Åben café som første skridt
-summary: Et ugentligt, uforpligtende caféformat, hvor borgere kan møde foreningerne.
-centre: frivilligcenter-fjordby
-themes: [vejen-ind, velkomst]
-target_groups: [ensomme]
-visibility: public
-published: 2025-03-01
-"""
+from tests.conftest import VALID_YAML, only
 
 
 def problems_for(kb, old, new):

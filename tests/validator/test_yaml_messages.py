@@ -9,17 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import VALID_BODY
+from tests.conftest import VALID_BODY, VALID_YAML
 
-VALID_YAML = """\
-title: Åben café som første skridt
-summary: Et ugentligt, uforpligtende caféformat, hvor borgere kan møde foreningerne.
-centre: frivilligcenter-fjordby
-themes: [vejen-ind, velkomst]
-target_groups: [ensomme]
-visibility: public
-published: 2025-03-01
-"""
 SUMMARY = "summary: Et ugentligt, uforpligtende caféformat, hvor borgere kan møde foreningerne."
 
 # libyaml's own words: none may reach a contributor.

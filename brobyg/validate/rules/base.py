@@ -15,7 +15,7 @@ from pathlib import Path
 from brobyg.schema.cases import SUGGESTED_HEADINGS
 from brobyg.problems import ERROR, WARNING
 
-__all__ = ["ERROR", "WARNING", "Example", "Rule", "case_example", "file_example", "write_image", "SAMPLE_BODY", "SAMPLE_CASE"]
+__all__ = ["ERROR", "WARNING", "Example", "Rule", "case_example", "sample_example", "file_example", "write_image", "SAMPLE_BODY", "SAMPLE_CASE"]
 
 _DECLARED: list["Rule"] = []
 
@@ -98,9 +98,11 @@ SAMPLE_BODY = "\n".join(f"## {h}\n\nEn kort tekst under overskriften {h.lower()}
 SAMPLE_PATH = "cases/aaben-cafe-2.md"
 
 
-def front_matter(**changes: str | None) -> str:
-    """The sample front matter, one 'key: value' line each; ``None`` drops a key, new keys go last."""
-    fields = dict(SAMPLE_FIELDS)
+def changed_front_matter(sample: dict[str, str], changes: dict[str, str | None]) -> str:
+    """``sample`` as front matter, one 'key: value' line each, with ``changes``:
+    ``None`` drops a key, new keys go last, a value starting with a line break
+    is a block."""
+    fields = dict(sample)
     for key, value in changes.items():
         if value is None:
             fields.pop(key, None)
@@ -109,23 +111,31 @@ def front_matter(**changes: str | None) -> str:
     return "".join(f"{k}: {v}\n" if not v.startswith("\n") else f"{k}:{v}\n" for k, v in fields.items())
 
 
+def front_matter(**changes: str | None) -> str:
+    """The sample case's front matter with some lines changed."""
+    return changed_front_matter(SAMPLE_FIELDS, changes)
+
+
+def sample_example(sample: dict[str, str], sample_body: str, path: str, shown: str | None, body: str | None,
+                   setup: Callable[[Path], None] | None, changes: dict[str, str | None]) -> Example:
+    """A sample file (a case, a meeting) with some front matter lines changed,
+    or another body. The page shows the changed lines (or the body) unless
+    ``shown`` says otherwise."""
+    text = f"---\n{changed_front_matter(sample, changes)}---\n\n{sample_body if body is None else body}"
+    if shown is None:
+        shown = "\n".join(f"{k}:{'' if v.startswith(chr(10)) else ' '}{v}" for k, v in changes.items() if v is not None)
+        shown = shown or (body or "").strip() or "(feltet er slettet)"
+    lang = "markdown" if body is not None and not changes else "yaml"
+    return Example(shown, ((path, text),), setup, lang)
+
+
 SAMPLE_CASE = f"---\n{front_matter()}---\n\n{SAMPLE_BODY}"
 
 
 def case_example(shown: str | None = None, *, body: str | None = None, path: str = SAMPLE_PATH,
                  setup: Callable[[Path], None] | None = None, **changes: str | None) -> Example:
-    """The sample case with some front matter lines changed, or another body.
-
-    The page shows the changed lines (or the body) unless ``shown`` says otherwise."""
-    text = f"---\n{front_matter(**changes)}---\n\n{SAMPLE_BODY if body is None else body}"
-    if shown is None:
-        if changes:
-            shown = "".join(f"{k}: {v}\n" for k, v in changes.items() if v is not None).rstrip("\n")
-            shown = shown or "(feltet er slettet)"
-        else:
-            shown = (body or "").strip()
-    lang = "markdown" if body is not None and not changes else "yaml"
-    return Example(shown, ((path, text),), setup, lang)
+    """The sample case with some front matter lines changed, or another body."""
+    return sample_example(SAMPLE_FIELDS, SAMPLE_BODY, path, shown, body, setup, changes)
 
 
 def did_you_mean(word: str, choices) -> str:

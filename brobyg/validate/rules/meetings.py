@@ -20,7 +20,7 @@ from brobyg.schema import meetings as schema
 from brobyg.schema.types import Field
 from brobyg.validate import body as bodyscan
 from brobyg.validate.rules import body, fields, files, frontmatter, links, privacy
-from brobyg.validate.rules.base import WARNING, Example, Rule, did_you_mean
+from brobyg.validate.rules.base import WARNING, Example, Rule, did_you_mean, sample_example
 from brobyg.validate.rules.context import FileContext, Run
 
 FAMILY_TITLE = "Møder"
@@ -44,18 +44,7 @@ SAMPLE_BODY = "Et kort online møde om den gode velkomst.\n"
 
 def meeting_example(shown: str | None = None, *, body: str | None = None, path: str = SAMPLE_PATH,
                     **changes: str | None) -> Example:
-    fm = dict(SAMPLE_FIELDS)
-    for key, value in changes.items():
-        if value is None:
-            fm.pop(key, None)
-        else:
-            fm[key] = value
-    lines = "".join(f"{k}: {v}\n" if not v.startswith("\n") else f"{k}:{v}\n" for k, v in fm.items())
-    text = f"---\n{lines}---\n\n{SAMPLE_BODY if body is None else body}"
-    if shown is None:
-        shown = "\n".join(f"{k}:{' ' if not v.startswith(chr(10)) else ''}{v}" for k, v in changes.items() if v is not None)
-        shown = shown or (body or "").strip() or "(feltet er slettet)"
-    return Example(shown, ((path, text),), None, "markdown" if body is not None and not changes else "yaml")
+    return sample_example(SAMPLE_FIELDS, SAMPLE_BODY, path, shown, body, None, changes)
 
 
 _TALK = "\n  - name: Lise Holm\n    centre: frivilligcenter-fjordby\n    topic: Den åbne café"
