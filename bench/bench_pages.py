@@ -25,16 +25,13 @@ tests/browser/quality/test_lighthouse.py.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -42,6 +39,7 @@ sys.path.insert(0, str(REPO))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from tests.browser.quality.kinds import AUDIENCES, PAGE_KINDS, Kind, Sample, open_filters  # noqa: E402
+from bench.static_server import QuietHandler, QuietServer, serve_static  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -54,12 +52,9 @@ LIGHTHOUSE_KINDS = ("home", "case", "search with filters open", "search without 
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".mjs"}
 
 
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
+class GzipHandler(QuietHandler):
     """A static host: gzip for text when the browser asks for it, a day's caching.
     Each response body it sends is noted in its server's `sent`: (path, raw bytes, bytes sent)."""
-
-    def log_message(self, *args):
-        pass
 
     def _note(self, raw: int, sent: int) -> None:
         self.server.sent.append((self.path, raw, sent))
@@ -91,19 +86,14 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         super().do_GET()
 
 
-class _Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
+class _Server(QuietServer):
     sent: list[tuple[str, int, int]]
-
-    def handle_error(self, request, client_address):
-        pass
 
 
 def serve(folder: Path) -> tuple[str, _Server]:
-    server = _Server(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(folder)))
+    base, server = serve_static(folder, GzipHandler, _Server)
     server.sent = []
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
+    return base + "/", server
 
 
 def first_visit_bytes(browser, server: _Server, url: str, kind) -> tuple[int, int, int]:

@@ -30,15 +30,12 @@ No timing is asserted anywhere; this script only prints figures.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from urllib.parse import quote, unquote
@@ -48,6 +45,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("SOURCE_DATE_EPOCH", "1735689600")
 
 from bench.bench_check import tree_for  # noqa: E402
+from bench.static_server import QuietHandler, serve_static  # noqa: E402
 
 LANDING_BUDGET = 150 * 1024
 QUERY_BUDGET = 300 * 1024
@@ -61,7 +59,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 SETTLED = "(q) => { const r = document.querySelector('[data-bb-search]'); return !!r && r.getAttribute('data-bb-shown') === q; }"
 
 
-class Logged(http.server.SimpleHTTPRequestHandler):
+class Logged(QuietHandler):
     sent: list[str] = []
 
     def do_GET(self):
@@ -71,9 +69,6 @@ class Logged(http.server.SimpleHTTPRequestHandler):
         super().do_GET()
         if os.path.isfile(path):
             self.sent.append(unquote(self.path.split("?", 1)[0]))
-
-    def log_message(self, *args):
-        pass
 
 
 def is_search_file(url: str) -> bool:
@@ -90,10 +85,7 @@ class Bench:
     def __init__(self, site: Path, browser):
         self.site = site
         self.browser = browser
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Logged, directory=str(site)))
-        self.server.daemon_threads = True
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.base, self.server = serve_static(site, Logged)
 
     def close(self):
         self.server.shutdown()

@@ -22,16 +22,13 @@ No timing is asserted anywhere; this script only prints figures.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -42,6 +39,7 @@ os.environ.setdefault("SOURCE_DATE_EPOCH", "1735689600")
 from bench.bench_check import tree_for  # noqa: E402
 from brobyg.load.frontmatter import parse_yaml, read_text, split_front_matter  # noqa: E402
 from brobyg.generator.mkdocs import config_file  # noqa: E402
+from bench.static_server import serve_static  # noqa: E402
 
 BYTES_TARGET = 0.15
 OVERHEAD_TARGET = 1.20
@@ -105,13 +103,7 @@ def first_search_bytes(site: Path) -> tuple[int, list[tuple[str, int]]]:
     """Search page's own script and Pagefind's files for the first search."""
     from playwright.sync_api import sync_playwright
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}"
+    base, server = serve_static(site)
     fetched: list[tuple[str, int]] = []
     try:
         with sync_playwright() as p:

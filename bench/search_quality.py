@@ -12,17 +12,15 @@ printed; nothing is asserted.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import sys
 import tempfile
-import threading
 from pathlib import Path
 from urllib.parse import quote
 
 REPO = Path(__file__).resolve().parent.parent
 
 from bench.bench_search import CHROMIUM_ARGS, SETTLED  # noqa: E402
+from bench.static_server import serve_static  # noqa: E402
 
 # (query, the cases that answer it)
 QUERIES = [
@@ -65,13 +63,7 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="bench-quality-"))
     site = build_site(REPO, "members", out=tmp / "site", staging=tmp / "staging")
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
+    base, server = serve_static(site)
     rr, empty = [], 0
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)

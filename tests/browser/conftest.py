@@ -15,16 +15,14 @@ and fail in CI (``CI`` set to anything but "", "0" or "false"): CI never skips.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import REPO
+from bench.static_server import serve_static
 
 HERE = Path(__file__).resolve().parent
 
@@ -111,18 +109,6 @@ def members_site(tmp_path_factory) -> Path:
     return _build(tmp_path_factory, "members")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        pass
-
-
-class _QuietServer(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        pass  # a browser that closes a connection early is not a test failure
-
-
 SERVED: list[str] = []  # base URLs of the sites this session serves
 
 
@@ -133,11 +119,9 @@ def serve():
     servers = []
 
     def start(folder: Path) -> str:
-        handler = functools.partial(_QuietHandler, directory=str(folder))
-        server = _QuietServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, name=f"serve-{folder.name}", daemon=True).start()
+        base, server = serve_static(folder)
         servers.append(server)
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        base += "/"
         SERVED.append(base)
         return base
 

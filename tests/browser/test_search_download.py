@@ -9,10 +9,7 @@ number of cases, with a small share per case; the benchmark
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 
 import pytest
 
@@ -20,6 +17,7 @@ import pytest
 from .conftest import SERVED
 
 from .searchpage import links, status, wait_loaded
+from bench.static_server import QuietHandler, serve_static
 
 N_CASES = 300
 # Landing: search.js, the listing's rows and its first cards, at most this much: a fixed
@@ -28,7 +26,7 @@ LANDING_FIXED = 40 * 1024
 LANDING_PER_CASE = 16
 
 
-class _Logged(http.server.SimpleHTTPRequestHandler):
+class _Logged(QuietHandler):
     """Serves the site and notes each file it sends: the server sees what the
     page and Pagefind's web worker fetch alike."""
 
@@ -40,8 +38,6 @@ class _Logged(http.server.SimpleHTTPRequestHandler):
         if os.path.isfile(path):
             self.sent.append((self.path.split("?", 1)[0], os.path.getsize(path)))
 
-    def log_message(self, format, *args):  # noqa: A002
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -54,10 +50,8 @@ def generated(tmp_path_factory):
     root = generate(tmp / "kb", N_CASES, seed=3)
     site = build_site(root, "public", out=tmp / "site", staging=tmp / "staging")
     public = len(check(root).kb.for_audience("public").cases)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Logged, directory=str(site)))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    base, server = serve_static(site, _Logged)
+    base += "/"
     SERVED.append(base)
     yield site, base, public
     server.shutdown()
