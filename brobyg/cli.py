@@ -147,7 +147,7 @@ def _check(root: Path, args) -> int:
     if paths is None or any(p.resolve().is_relative_to(Project(root).data_dir.resolve()) for p in paths):
         from brobyg.commands.generate import report_stale_derived
 
-        report_stale_derived(root, result.report)  # after a change in data/: schemas/ and the issue form
+        report_stale_derived(root, result.report, result.kb)  # after a change in data/: schemas/ and the issue form
     problems = result.report.sorted()
     try:
         print(render(problems, args.format, result.files, Project(root).site_url()), flush=True)

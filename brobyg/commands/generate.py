@@ -43,23 +43,27 @@ def generated(root: Path) -> dict[str, str]:
     return files | generated_from_data(root)
 
 
-def generated_from_data(root: Path) -> dict[str, str]:
-    """The derived files that list ids from data/ (centres, target groups …)."""
-    vocab = load_vocabularies(Project(root), Report())
+def generated_from_data(root: Path, vocab: KnowledgeBase | None = None) -> dict[str, str]:
+    """The derived files that list ids from data/ (centres, target groups …),
+    from ``vocab`` when the caller has read data/ already."""
+    vocab = vocab or load_vocabularies(Project(root), Report())
     files = {issue_form.FORM: issue_form.render(vocab)}  # the GitHub issue form for new cases
     for collection in collections():
         files[f"{SCHEMAS}/{collection.schema_file}"] = json.dumps(json_schema(collection, vocab), ensure_ascii=False, indent=2) + "\n"
     return files
 
 
-def report_stale_derived(root: Path, report: Report) -> None:
+def report_stale_derived(root: Path, report: Report, vocab: KnowledgeBase) -> None:
     """`check`'s warning (FILE-DERIVED) for each derived file with ids from
-    data/ that the tree has but that no longer matches: a coordinator who adds
-    a centre learns here, in Danish, to regenerate them. Files the tree lacks
-    (content-only trees) are not asked for."""
+    data/ that the tree has but that no longer matches ``vocab`` (what check
+    read from data/): a coordinator who adds a centre learns here, in Danish,
+    to regenerate them. Files the tree lacks (content-only trees) are not
+    asked for."""
     from brobyg.validate.rules.files import FILE_DERIVED
 
-    for rel, content in generated_from_data(root).items():
+    if not (root / issue_form.FORM).is_file() and not (root / SCHEMAS).is_dir():
+        return
+    for rel, content in generated_from_data(root, vocab).items():
         path = root / rel
         if path.is_file() and path.read_text(encoding="utf-8", errors="replace") != content:
             report.add(FILE_DERIVED, rel, 0, 0,
