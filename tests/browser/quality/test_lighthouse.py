@@ -79,11 +79,15 @@ def test_nothing_shifts_while_the_page_loads(reports, kind):
     assert audits["cumulative-layout-shift"]["numericValue"] == 0, shifted
 
 
-# What may hold up the first paint: the stylesheets, and Material's bundle at the end of the
-# body (file names without Material's content hash). Deferring the bundle brought Lighthouse's
-# first paint forward on home and case, but on the search page with a query the main thread's
-# long tasks grew (total blocking time, bench/README.md), so it stays where Material has it.
-RENDER_BLOCKING = ["brobyg.css", "bundle.min.js", "main.min.css", "palette.min.css"]
+# What holds up the first paint: the stylesheets in the head, always (file names without
+# Material's content hash). Material's bundle at the end of the body counts only when it has
+# finished loading before the first paint (Lighthouse's render-blocking insight skips
+# requests that finish later), so whether it is listed depends on timing, not on the page.
+# Deferring the bundle brought Lighthouse's first paint forward on home and case, but on the
+# search page with a query the main thread's long tasks grew (total blocking time,
+# bench/README.md), so it stays where Material has it.
+RENDER_BLOCKING_STYLESHEETS = ["brobyg.css", "main.min.css", "palette.min.css"]
+BLOCKING_WHEN_FAST = {"bundle.min.js"}
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=str)
@@ -92,7 +96,7 @@ def test_only_the_stylesheets_and_materials_bundle_hold_up_the_first_paint(repor
     items = (reports[kind.name]["audits"]["render-blocking-insight"].get("details") or {}).get("items", [])
     blocking = sorted(re.sub(r"\.[0-9a-f]{8}\.min\.", ".min.", item["url"].split("?")[0].rsplit("/", 1)[-1])
                       for item in items)
-    assert blocking == RENDER_BLOCKING
+    assert [name for name in blocking if name not in BLOCKING_WHEN_FAST] == RENDER_BLOCKING_STYLESHEETS, blocking
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=str)
