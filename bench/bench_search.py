@@ -1,6 +1,6 @@
 """Benchmark what the search page downloads, and how soon it shows results.
 
-    python -m bench.bench_search [--sizes 100,1000,5000] [--query "frivillige fællesskaber"]
+    python -m bench.bench_search [--sizes 100,1000,5000] [--query "frivillige fællesskaber"] [--also "q1|q2"]
 
 For each size it builds the public site of a generated knowledge base
 (bench/generate.py, cached in bench/out/), serves it from 127.0.0.1 and
@@ -19,6 +19,12 @@ search's own files (search.js, the listing under soeg/liste/, Pagefind's
 bundle) apart from what every page of the site loads. It prints the ratios to
 the budgets (DESIGN.md): landing at most 150 KB beyond the page, a first query
 at most 300 KB raw, worker included, at 5,000 cases.
+
+Then the shared link once more for each of a few other queries (--also): a
+multi-word need, a question, a compound's tail, a common word. A query costs
+the index chunks of its words: stop words are not searched when the query has
+other words, but a common word's chunk (one holding "forening" at 5,000
+cases) is large.
 
 Then, on an emulated slow phone link (Chromium's network throttling over
 CDP: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up), the time to the first
@@ -50,6 +56,7 @@ from bench.static_server import QuietHandler, serve_static  # noqa: E402
 LANDING_BUDGET = 150 * 1024
 QUERY_BUDGET = 300 * 1024
 QUERY = "frivillige fællesskaber"
+ALSO = "samarbejde med jobcenter|velkomst unge angst|hvordan tager vi imod nye i foreningen|psykiatri|foreningen"
 READ_SECONDS = 3.0
 SLOW = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8}
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -140,6 +147,7 @@ def main(argv=None) -> int:
     ap.add_argument("--sizes", default="100,1000,5000")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--query", default=QUERY)
+    ap.add_argument("--also", default=ALSO, help="more queries for the shared link, separated by |")
     ap.add_argument("--no-slow", action="store_true", help="skip the throttled runs")
     args = ap.parse_args(argv)
     sizes_ = [int(s) for s in args.sizes.split(",")]
@@ -161,6 +169,7 @@ def main(argv=None) -> int:
                         files, fast = bench.run(kind, args.query, slow=False)
                         slow = None if args.no_slow else bench.run(kind, args.query, slow=True)[1]
                         row["paths"][kind] = {"files": files, "fast": fast, "slow": slow}
+                    row["also"] = {q: bench.run("shared", q, slow=False)[0] for q in args.also.split("|") if q}
                     rows.append(row)
                 finally:
                     bench.close()
@@ -190,6 +199,16 @@ def main(argv=None) -> int:
             print(f"{r['n']:>6} {kind:>8} {kb_str(raw):>11} {kb_str(gz):>10} {kb_str(sum(f[1] for f in files)):>8} "
                   f"{kb_str(sum(f[2] for f in files)):>7} {len(files):>6} {budget // 1024:>6} K {raw / budget:>6.2f} "
                   f"{info['fast']:>7.2f} {slow:>7}")
+    if any(r["also"] for r in rows):
+        print("\nThe shared link for other queries: the search's own raw KB (ratio to the 300 KB budget).")
+        also = list(rows[0]["also"])
+        print(f"{'query':>40} " + " ".join(f"{r['n']:>14,}" for r in rows))
+        for q in also:
+            cells = []
+            for r in rows:
+                raw = sum(f[1] for f in r["also"][q] if is_search_file(f[0]))
+                cells.append(f"{kb_str(raw):>7} ({raw / QUERY_BUDGET:.2f})")
+            print(f"{q:>40} " + " ".join(f"{c:>14}" for c in cells))
     if len(rows) >= 2:
         first, last = rows[0], rows[-1]
         print(f"\nGrowth from {first['n']} to {last['n']} cases (×{last['n'] / first['n']:.0f}), search's own raw bytes:")

@@ -21,7 +21,7 @@ from brobyg.render import vetted
 from brobyg.render.cms import CmsUnavailable, install_cms
 from brobyg.render.pages import write_pages
 from brobyg.search.indexer import IndexFailed, SearchIndexer
-from brobyg.search.script import compact_search_script
+from brobyg.search.script import minify_search_script
 from brobyg.validate.check import check
 
 AUDIENCE_LABEL = {"public": "offentlige site", "members": "medlemssite"}
@@ -95,7 +95,7 @@ def build_site(root: Path, audience: str, out: Path | None = None, staging: Path
             indexer.finish(site)
         except IndexFailed as exc:
             raise BuildFailed(f"Søgeindekset kunne ikke bygges (Pagefind):\n{exc}") from None
-        compact_search_script(site)
+        minify_search_script(site)
         if audience == "members":  # the contributors' CMS, on the members' site only
             install_cms(kb, site)
         output.mark(site, audience)

@@ -13,9 +13,7 @@ import os
 
 import pytest
 
-
 from .conftest import SERVED
-
 from .searchpage import links, status, wait_loaded
 from bench.static_server import QuietHandler, serve_static
 
@@ -39,7 +37,6 @@ class _Logged(QuietHandler):
             self.sent.append((self.path.split("?", 1)[0], os.path.getsize(path)))
 
 
-
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
     from bench.generate import generate
@@ -58,14 +55,10 @@ def generated(tmp_path_factory):
     server.server_close()
 
 
-def _record(page) -> list:
+def _record() -> list[tuple[str, int]]:
     """From now on: (path, bytes) of every file the server sends."""
     _Logged.sent = []
     return _Logged.sent
-
-
-def _fetched(done, base: str) -> list[tuple[str, int]]:
-    return list(done)
 
 
 def _search_files(fetched):
@@ -74,11 +67,11 @@ def _search_files(fetched):
 
 def test_landing_fetches_the_listing_and_no_index(page, generated):
     site, base, public = generated
-    done = _record(page)
+    done = _record()
     page.goto(f"{base}soeg/")
     wait_loaded(page)
     assert links(page).count() == 10
-    fetched = _search_files(_fetched(done, base))
+    fetched = _search_files(done)
     assert not [u for u, _ in fetched if "/pagefind/" in u], f"landing loaded Pagefind: {fetched}"
     assert sorted(u for u, _ in fetched if "/soeg/liste/" in u) == ["/soeg/liste/cards-0.json", "/soeg/liste/index.json"]
     total = sum(n for _, n in fetched)
@@ -88,7 +81,7 @@ def test_landing_fetches_the_listing_and_no_index(page, generated):
 
 def test_filtering_without_a_query_loads_no_index(page, generated):
     site, base, public = generated
-    done = _record(page)
+    done = _record()
     page.goto(f"{base}soeg/")
     wait_loaded(page)
     box = page.locator("#bb-search-facets input[type=checkbox][name=region]").first
@@ -97,7 +90,7 @@ def test_filtering_without_a_query_loads_no_index(page, generated):
     wait_loaded(page)
     page.locator(".bb-search__more").click()  # the next cards come from the listing's files
     page.wait_for_function("document.querySelectorAll('.bb-search__results li').length > 10")
-    fetched = _search_files(_fetched(done, base))
+    fetched = _search_files(done)
     assert not [u for u, _ in fetched if "/pagefind/" in u], fetched
     assert [u for u, _ in fetched if u.startswith("/soeg/liste/cards-") and u != "/soeg/liste/cards-0.json"], (
         "the next cards came from nowhere")
@@ -107,7 +100,7 @@ def test_typing_loads_only_the_chunks_of_its_words(page, generated):
     site, base, public = generated
     chunks = len(list((site / "pagefind" / "index").glob("*.pf_index")))
     assert chunks >= 6, f"the generated index has only {chunks} chunks; the test needs more"
-    done = _record(page)
+    done = _record()
     page.goto(f"{base}soeg/")
     wait_loaded(page)
     before = status(page).inner_text()
@@ -116,5 +109,30 @@ def test_typing_loads_only_the_chunks_of_its_words(page, generated):
       const text = document.querySelector('.bb-search__status').textContent;
       return text !== before && /^\\d+ cases? fundet$/.test(text);
     }""", arg=before)
-    loaded = [u for u, _ in _fetched(done, base) if u.endswith(".pf_index")]
+    loaded = [u for u, _ in done if u.endswith(".pf_index")]
     assert 1 <= len(loaded) <= 2, f"{len(loaded)} of {chunks} index chunks for one word: {done}"
+
+
+def _chunks_for(page, base: str, query: str) -> set[str]:
+    """The index chunks a shared link for this query fetches, in a fresh context."""
+    context = page.context.browser.new_context()
+    try:
+        fresh = context.new_page()
+        done = _record()
+        fresh.goto(f"{base}soeg/?q={query}")
+        fresh.wait_for_function("(q) => document.querySelector('[data-bb-search]')"
+                                ".getAttribute('data-bb-shown') === q", arg=query)
+        return {u for u, _ in done if u.endswith(".pf_index")}
+    finally:
+        context.close()
+
+
+def test_stop_words_in_a_query_fetch_no_index_chunks(page, generated):
+    """"samarbejde med jobcenter" is searched as "samarbejde jobcenter": "med" is in every
+    case, and its chunk is one of the index's largest."""
+    site, base, public = generated
+    with_stop_words = _chunks_for(page, base, "samarbejde med jobcenter")
+    without = _chunks_for(page, base, "samarbejde jobcenter")
+    assert with_stop_words == without and without
+    only_stop_words = _chunks_for(page, base, "med")  # a query of stop words alone is searched as typed
+    assert only_stop_words and not only_stop_words <= without
