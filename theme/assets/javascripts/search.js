@@ -27,16 +27,18 @@
   var SHARD_FILTER = "s";  // the Pagefind filter holding a case's shard, when the index has more than one
   var PAGE_SIZE = 10;
   var EXCERPT_WORDS = 24;
-  // Words too common to rank the cases by when not all words match.
-  // Danish function words: Snowball's Danish stop-word list, with the question words and
-  // "imod". A query's stop words are not searched when it has other words ("samarbejde med
-  // jobcenter" searches "samarbejde jobcenter"): every case has them, so they change no
-  // ranking, and each is one of the index's largest chunks (about 70-110 KB at 5,000 cases).
-  var STOPWORDS = ("ad af alle alt anden at blev blive bliver da de dem den denne der deres det dette dig din "
-    + "disse dog du efter eller en end er et for fra få ham han hans har havde have hende hendes her hos hun "
-    + "hvad hvem hvilke hvilken hvis hvor hvordan hvorfor hvornår i ikke imod ind jeg jer jo kan kunne man mange "
-    + "med meget men mig min mine mit mod må ned noget nogle nu når og også om op os over på selv sig sin sine "
-    + "sit skal skulle som sådan så thi til ud under var ved vi vil ville vor være været").split(" ");
+  // Danish function words: Snowball's Danish stop-word list, with the question words, "imod"
+  // and the verbs of a question ("hvordan får vi", "hvad gør vi"). A query's stop words are not
+  // searched when it has other words ("samarbejde med jobcenter" searches "samarbejde
+  // jobcenter"): nearly every case has them, so they change no ranking, and each is one of the
+  // index's largest chunks (about 70-110 KB at 5,000 cases).
+  var STOPWORDS = ("ad af alle alt anden at bare blandt blev blive bliver da de dem den denne der deres det dette dig "
+    + "din disse dog du efter eller en end er et fik for fordi fra få får gennem gjorde gør gøre ham han "
+    + "hans har havde have hende hendes her hos hun hvad hvem hver hvert hvilke hvilken hvilket hvis "
+    + "hvor hvordan hvorfor hvornår i ikke imod ind jeg jer jo kan kun kunne lige man mange med meget "
+    + "mellem men mere mest mig min mine mit mod må ned nogen noget nogle nu når og også om op os over "
+    + "på selv sig sin sine sit skal skulle som så sådan thi til ud uden under var ved vi vil ville vor "
+    + "være været").split(" ");
   var script = document.currentScript;
 
   function el(tag, attrs, children) {
@@ -92,9 +94,11 @@
     var t = fold(term), w = fold(bare(word));
     if (!w) return false;
     if (w.indexOf(t) === 0) return true;
-    // Two forms of one stem: a shared start, and short endings on both sides.
+    // Two forms of one stem: a shared start of at least 3/5 of the term, and short
+    // endings on both sides ("ensomhed" and "ensom"; not "københavn" and "køber").
     var n = commonStart(t, w);
-    return n >= Math.max(2, Math.min(4, t.length - 1)) && t.length - n <= 5 && w.length - n <= 5;
+    return n >= Math.max(2, Math.min(4, t.length - 1)) && 5 * n >= 3 * t.length
+      && t.length - n <= 5 && w.length - n <= 5;
   }
 
   // In a shard of a big index (brobyg/search/shards.py): a word Pagefind found by
