@@ -81,24 +81,56 @@
   function fold(s) { return s.toLocaleLowerCase("da").normalize("NFD").replace(/[\u0300-\u036f]/g, ""); }
   function bare(word) { return (word.match(WORD) || []).join(""); }
 
+  // Snowball's Danish stemmer, as Pagefind stems the words it indexes (rust-stemmers):
+  // "børnene" and "børn" are one word, "køber" and "københavn" are not.
+  // (tests/site/test_search_stemmer.py holds it against the Snowball project's own.)
+  var DA_VOWELS = "aeiouyæøå", DA_S_ENDING = "abcdfghjklmnoprtvyzå", DA_DOUBLES = "bdfgklmnprst";
+  var DA_ENDINGS = ("hed ethed ered e erede ende erende ene erne ere en heden eren er heder erer s heds es endes "
+    + "erendes enes ernes eres ens hedens erens ers ets erets et eret").split(" ");
+  var DA_PAIRS = ["gd", "dt", "gt", "kt"], DA_OTHER = ["ig", "lig", "elig", "els", "løst"];
+  function daStem(word) {
+    var w = word, p1 = w.length;
+    if (w.length < 3) return w;
+    // R1 starts after the first consonant that follows a vowel, and at least 3 letters in.
+    for (var i = 1; i < w.length; i++) {
+      if (DA_VOWELS.indexOf(w[i - 1]) >= 0 && DA_VOWELS.indexOf(w[i]) < 0) { p1 = i + 1; break; }
+    }
+    p1 = Math.max(p1, 3);
+    function endingInR1(endings) {  // the longest of these that the word ends with inside R1
+      return endings.reduce(function (best, e) {
+        return e.length > best.length && w.length - e.length >= p1 && w.slice(-e.length) === e ? e : best;
+      }, "");
+    }
+    function consonantPair() { if (endingInR1(DA_PAIRS)) w = w.slice(0, -1); }
+    var e = endingInR1(DA_ENDINGS);
+    if (e === "s") { if (DA_S_ENDING.indexOf(w[w.length - 2]) >= 0) w = w.slice(0, -1); }
+    else if (e) w = w.slice(0, -e.length);
+    consonantPair();
+    if (w.slice(-4) === "igst") w = w.slice(0, -2);
+    e = endingInR1(DA_OTHER);
+    if (e === "løst") w = w.slice(0, -1);
+    else if (e) { w = w.slice(0, -e.length); consonantPair(); }
+    var last = w[w.length - 1];
+    if (w.length - 1 >= p1 && DA_DOUBLES.indexOf(last) >= 0 && w[w.length - 2] === last) w = w.slice(0, -1);
+    return w;
+  }
+  // end of daStem
+
   function commonStart(a, b) {
     var n = 0;
     while (n < a.length && n < b.length && a[n] === b[n]) n++;
     return n;
   }
 
-  // Is this indexed word a real match of the typed term: the term itself, a
-  // word it starts (prefix search) or another form of its stem? Not when
-  // Pagefind shortened the term until something matched ("paaroerende" -> "på").
+  // Is this indexed word a real match of the typed term: a word it starts, or one whose
+  // stem starts with the term's stem, which is what Pagefind's prefix search finds
+  // ("børnene": "børn", "idrætten": "idrætsforeningen")? Not when Pagefind shortened the
+  // term until something matched ("paaroerende" -> "på", "københavn" -> "køber").
   function realMatch(term, word) {
     var t = fold(term), w = fold(bare(word));
     if (!w) return false;
     if (w.indexOf(t) === 0) return true;
-    // Two forms of one stem: a shared start of at least 3/5 of the term, and short
-    // endings on both sides ("ensomhed" and "ensom"; not "københavn" and "køber").
-    var n = commonStart(t, w);
-    return n >= Math.max(2, Math.min(4, t.length - 1)) && 5 * n >= 3 * t.length
-      && t.length - n <= 5 && w.length - n <= 5;
+    return fold(daStem(bare(word).toLocaleLowerCase("da"))).indexOf(fold(daStem(term.toLocaleLowerCase("da")))) === 0;
   }
 
   // In a shard of a big index (brobyg/search/shards.py): a word Pagefind found by
