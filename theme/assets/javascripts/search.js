@@ -11,8 +11,9 @@
  * value. The query and the ticked boxes live in the URL, so a view can be
  * shared and bookmarked.
  *
- * Matching, in order: all words (each word also in its æ/ø/å spelling when
- * typed with ae/oe/aa); a word that Pagefind only "finds" by shortening it
+ * Matching, in order: all words but the stop words, unless the query has only
+ * those (each word also in its æ/ø/å spelling when typed with ae/oe/aa); a
+ * word that Pagefind only "finds" by shortening it
  * (upstream Pagefind/pagefind#599: "paaroerende" -> "på") counts as not found;
  * when no case has all the words, the cases with most of them follow,
  * labelled as such. A word may also match the tail of a compound, indexed
