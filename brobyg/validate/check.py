@@ -9,8 +9,10 @@ one module per family.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
+import gc
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,9 +33,28 @@ class CheckResult:
     files: int  # how many files were checked
 
 
+@contextlib.contextmanager
+def _cyclic_gc_paused():
+    """What a check makes (the model, the problems) lives until it ends, and
+    makes no reference cycles to free early, so the cyclic collector would only
+    walk it again and again as it grows: 2 % of a check of 10,000 cases."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def check(root: Path, paths: list[Path] | None = None, today: dt.date | None = None) -> CheckResult:
     """Check the knowledge base under ``root``; with ``paths``, only those files
     are reported on, but they are judged against the whole knowledge base."""
+    with _cyclic_gc_paused():
+        return _check(root, paths, today)
+
+
+def _check(root: Path, paths: list[Path] | None, today: dt.date | None) -> CheckResult:
     project = Project(root)
     report = Report()
     today = today or dt.date.today()
