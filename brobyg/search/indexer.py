@@ -14,7 +14,7 @@ from pathlib import Path
 
 from brobyg.model import KnowledgeBase
 from brobyg.render.listing import listing_order
-from brobyg.search.pagefind import PagefindMissing, index_command
+from brobyg.search.pagefind import PagefindMissing, drop_unused_files, index_command
 from brobyg.search.records import SearchRecord, record_html, search_records
 from brobyg.search.shards import (
     FILTER_SHARD,
@@ -107,6 +107,7 @@ def _index(kb: KnowledgeBase, folder: Path, out: Path, log: Path) -> None:
                 code = 1
             if code:
                 sys.exit(code)
+            drop_unused_files(out / bundle_name(shard, primary))
     (out / bundle_name(primary, primary) / MANIFEST).write_text(manifest(held), encoding="utf-8")
     sys.exit(0)
 
@@ -220,6 +221,7 @@ class BackgroundIndexer:
                 shutil.rmtree(out, ignore_errors=True)
                 self._count = 0
                 raise IndexFailed((done.stdout + done.stderr).strip())
+            drop_unused_files(out)
             if shard == primary:
                 (out / MANIFEST).write_text(manifest(held), encoding="utf-8")
             old = self.workdir / f"pagefind-old-{self._rounds}-{shard}"

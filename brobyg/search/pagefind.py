@@ -46,3 +46,15 @@ def pagefind_command() -> list[str]:
 
 def index_command(site: Path, out: Path) -> list[str]:
     return [*pagefind_command(), "--site", str(site), "--output-path", str(out), "--silent"]
+
+
+# Pagefind writes its own search interfaces beside the index in every bundle
+# (about 430 KB). The search page is ours (theme/assets/javascripts/search.js)
+# and loads none of them, so the site does not carry them.
+UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+                "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+
+
+def drop_unused_files(bundle: Path) -> None:
+    for name in UNUSED_FILES:
+        (bundle / name).unlink(missing_ok=True)

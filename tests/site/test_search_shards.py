@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from brobyg.search import shards
+from brobyg.search.pagefind import UNUSED_FILES
 from tests.conftest import REPO, copy_fixture
 from tests.site.conftest import build
 from tests.site.test_audience import MARKERS, _all_bytes
@@ -80,6 +81,14 @@ def test_every_public_case_is_in_exactly_one_shard(sharded_site, sample_kb):
     # The page loads Pagefind from pagefind/ and merges the others into it.
     primary = sharded_site.out / "pagefind"
     assert (primary / "pagefind.js").is_file() and (primary / "wasm.da.pagefind").is_file()
+    assert not [b / name for b in found.values() for name in UNUSED_FILES if (b / name).exists()]
+
+
+def test_pagefinds_own_search_interfaces_are_not_published(public_site):
+    bundle = public_site.out / "pagefind"
+    assert (bundle / "pagefind.js").is_file()
+    assert not [name for name in UNUSED_FILES if (bundle / name).exists()]
+    assert not list(bundle.glob("pagefind-*ui*")) and not (bundle / "pagefind-highlight.js").exists()
 
 
 def test_an_unsharded_index_is_one_bundle_with_an_empty_manifest(public_site):
