@@ -211,8 +211,12 @@ def compounds_in(text: str) -> dict[str, tuple[str, ...]]:
 def compound_tails(text: str, common: frozenset[str] = frozenset()) -> list[str]:
     """The tails of the compounds in ``text`` (but those in ``common``) that
     are not already words of it, each once, in the order they first occur."""
+    return _tails(compounds_in(text), common)
+
+
+def _tails(found: dict[str, tuple[str, ...]], common: frozenset[str]) -> list[str]:
     seen: dict[str, None] = {}
-    for word, ts in compounds_in(text).items():
+    for word, ts in found.items():
         if word not in common:
             seen.update(dict.fromkeys(ts))
     return list(seen)
@@ -221,6 +225,7 @@ def compound_tails(text: str, common: frozenset[str] = frozenset()) -> list[str]
 def tails_of_texts(texts: list[str]) -> list[list[str]]:
     """``compound_tails`` of each text, without the compounds that most of the
     texts have (see COMMON_SHARE)."""
-    counts = Counter(word for text in texts for word in compounds_in(text))
+    found = [compounds_in(text) for text in texts]
+    counts = Counter(word for compounds in found for word in compounds)
     common = frozenset(w for w, n in counts.items() if n >= COMMON_MIN and n > COMMON_SHARE * len(texts))
-    return [compound_tails(text, common) for text in texts]
+    return [_tails(compounds, common) for compounds in found]

@@ -19,6 +19,7 @@ from brobyg.search.records import SearchRecord, record_html, search_records
 from brobyg.search.shards import (
     FILTER_SHARD,
     MANIFEST,
+    PRIMARY,
     bundle_name,
     manifest,
     primary_of,
@@ -100,16 +101,27 @@ def _index(kb: KnowledgeBase, folder: Path, out: Path, log: Path) -> None:
     with log.open("w", encoding="utf-8") as out_log:
         for shard in sorted(held | {primary}):
             try:
-                code = subprocess.call(index_command(folder / str(shard), out / bundle_name(shard, primary)),
-                                       stdout=out_log, stderr=subprocess.STDOUT)
-            except PagefindMissing as exc:
+                run_pagefind(folder / str(shard), out / bundle_name(shard, primary), manifest(held) if shard == primary else None)
+            except IndexFailed as exc:
                 out_log.write(str(exc))
-                code = 1
-            if code:
-                sys.exit(code)
-            drop_unused_files(out / bundle_name(shard, primary))
-    (out / bundle_name(primary, primary) / MANIFEST).write_text(manifest(held), encoding="utf-8")
+                sys.exit(1)
     sys.exit(0)
+
+
+def run_pagefind(records: Path, bundle: Path, shard_list: str | None) -> None:
+    """Index one shard's records into ``bundle``, without the files the site
+    does not serve; the primary bundle also gets the list of the others."""
+    try:
+        command = index_command(records, bundle)
+    except PagefindMissing as exc:
+        raise IndexFailed(str(exc)) from None
+    done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace")
+    if done.returncode != 0:
+        shutil.rmtree(bundle, ignore_errors=True)
+        raise IndexFailed((done.stdout + done.stderr).strip())
+    drop_unused_files(bundle)
+    if shard_list is not None:
+        (bundle / MANIFEST).write_text(shard_list, encoding="utf-8")
 
 
 def _held(sharded: dict[Path, tuple[int, str]]) -> set[int]:
@@ -187,7 +199,7 @@ class BackgroundIndexer:
         count = shard_count(len(records))
         wanted = _sharded(records, self.records)
         held = _held(wanted)
-        primary = primary_of(held)
+        primary, shard_list = primary_of(held), manifest(held)
         if (count, primary) != (self._count, self._primary):  # records move, or the bundles change names: afresh
             shutil.rmtree(self.records, ignore_errors=True)
             self._written = {}
@@ -210,29 +222,21 @@ class BackgroundIndexer:
             if shard not in held and shard != primary:  # emptied: its bundle goes (below, after the manifest)
                 continue
             out = self.workdir / f"pagefind-{self._rounds}-{shard}"
-            try:
-                command = index_command(self.records / str(shard), out)
-            except PagefindMissing as exc:
-                self._count = 0  # index everything again next time
-                raise IndexFailed(str(exc)) from None
             (self.records / str(shard)).mkdir(parents=True, exist_ok=True)
-            done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace")
-            if done.returncode != 0:
-                shutil.rmtree(out, ignore_errors=True)
-                self._count = 0
-                raise IndexFailed((done.stdout + done.stderr).strip())
-            drop_unused_files(out)
-            if shard == primary:
-                (out / MANIFEST).write_text(manifest(held), encoding="utf-8")
+            try:
+                run_pagefind(self.records / str(shard), out, shard_list if shard == primary else None)
+            except IndexFailed:
+                self._count = 0  # index everything again next time
+                raise
             old = self.workdir / f"pagefind-old-{self._rounds}-{shard}"
             if target.exists():
                 target.rename(old)
             out.rename(target)
             shutil.rmtree(old, ignore_errors=True)
-        listed = self.site_dir / bundle_name(primary, primary) / MANIFEST
-        if listed.parent.is_dir() and listed.read_text(encoding="utf-8") != manifest(held):
+        listed = self.site_dir / PRIMARY / MANIFEST
+        if listed.parent.is_dir() and listed.read_text(encoding="utf-8") != shard_list:
             fresh = listed.with_name(MANIFEST + ".new")
-            fresh.write_text(manifest(held), encoding="utf-8")
+            fresh.write_text(shard_list, encoding="utf-8")
             os.replace(fresh, listed)
         for stale in self.site_dir.iterdir():  # the bundles of shards that hold no records now
             number = shard_number(stale.name)

@@ -87,7 +87,7 @@ def search_records(kb: KnowledgeBase, order: list[Case], texts: dict[str, str] |
                   "body": f"{start} {start + len(body.split())}"},
             filters={FILTER_POSITION: [str(len(order) - 1 - position)]},
         ))
-    tails = tails_of_texts([f"{r.title} {r.summary} {r.body} {r.names}" for r in records])
+    tails = tails_of_texts([r.content for r in records])  # no tails yet: the text and the names
     return [dataclasses.replace(r, tails=" ".join(t)) for r, t in zip(records, tails, strict=True)]
 
 

@@ -8,7 +8,7 @@ status and counts; Pagefind's code and WebAssembly are fetched once.
 
 Not always exactly those: a shard without "følgevenner" answers with the
 shorter "følgeven" (Pagefind shortens an unknown word per index), which the
-page counts as a real form of the word (search.js, realMatch), where the
+page counts as a real form of the word (search.js, realMatcher), where the
 whole index holds "følgevenner" and never shortens it. With three records a
 shard that happens for a few queries; at the default of 2,000 and more
 records per shard, rarely.

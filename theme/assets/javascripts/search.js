@@ -123,29 +123,32 @@
     return n;
   }
 
-  // Is this indexed word a real match of the typed term: a word it starts, or one whose
-  // stem starts with the term's stem, which is what Pagefind's prefix search finds
-  // ("børnene": "børn", "idrætten": "idrætsforeningen")? Not when Pagefind shortened the
-  // term until something matched ("paaroerende" -> "på", "københavn" -> "køber").
-  function realMatch(term, word) {
-    var t = fold(term), w = fold(bare(word));
-    if (!w) return false;
-    if (w.indexOf(t) === 0) return true;
-    return fold(daStem(bare(word).toLocaleLowerCase("da"))).indexOf(fold(daStem(term.toLocaleLowerCase("da")))) === 0;
+  // A test of an indexed word: is it a real match of the typed term, a word the term
+  // starts, or one whose stem starts with the term's stem, which is what Pagefind's prefix
+  // search finds ("børnene": "børn", "idrætten": "idrætsforeningen")? Not when Pagefind
+  // shortened the term until something matched ("paaroerende" -> "på", "københavn" -> "køber").
+  // The term is folded and stemmed once, for all the words it is held against.
+  function realMatcher(term) {
+    var t = fold(term), stem = fold(daStem(term.toLocaleLowerCase("da")));
+    return function (word) {
+      var b = bare(word), w = fold(b);
+      return !!w && (w.indexOf(t) === 0 || fold(daStem(b.toLocaleLowerCase("da"))).indexOf(stem) === 0);
+    };
   }
 
-  // In a shard of a big index (brobyg/search/shards.py): a word Pagefind found by
-  // its own prefix search, not by shortening the term. A shard whose best hit for
-  // "frivillige" has only "frivilligcentret" holds it as the whole index would;
-  // one whose best hit for "midtjylland" is "midt" does not.
+  // In a shard of a big index (brobyg/search/shards.py), for a word that is no real
+  // match: found by Pagefind's own prefix search all the same, not by shortening the term.
+  // A shard whose best hit for "frivillige" has only "frivilligcentret" holds it as the
+  // whole index would; one whose best hit for "midtjylland" is "midt" does not.
   function shardMatch(term, word) {
-    return realMatch(term, word) || commonStart(fold(term), fold(bare(word))) >= fold(term).length - 2;
+    return commonStart(fold(term), fold(bare(word))) >= fold(term).length - 2;
   }
 
-  // A real match that is only a longer compound the term begins
-  // ("frivillig" in "frivilligcentret"): found, but not worth highlighting.
-  function closeMatch(term, word) {
-    return realMatch(term, word) && fold(bare(word)).length - fold(term).length <= 4;
+  // A real match that is not only a longer compound the term begins
+  // ("frivillig" in "frivilligcentret": found, but not worth highlighting).
+  function closeMatcher(term) {
+    var real = realMatcher(term), length = fold(term).length;
+    return function (word) { return real(word) && fold(bare(word)).length - length <= 4; };
   }
 
   // -- the listing: facet rows and cards ------------------------------------------
@@ -459,7 +462,7 @@
               return tops[k].data().then(function (d) {
                 var words = d.content.split(SEPARATORS);
                 var at = d.locations.map(function (loc) { return words[loc] || ""; });
-                if (at.some(function (w) { return realMatch(a[0], w); })) holds[a[0]].push(a[1]);
+                if (at.some(realMatcher(a[0]))) holds[a[0]].push(a[1]);
                 else if (at.some(function (w) { return shardMatch(a[0], w); })) near[a[0]].push(a[1]);
               });
             });
@@ -529,7 +532,7 @@
       });
     }
 
-    // All words as typed first: when the best hit really holds every word, that is
+    // All words but the stop words first: when the best hit really holds every one, that is
     // the answer (and its fragment is the first card's); else each word is checked.
     // (With shards, each word is checked at once: one shard's best hit tells nothing of the others.)
     function runQuery(q, sel) {
@@ -544,7 +547,8 @@
         return top.data().then(function (d) {
           var words = d.content.split(SEPARATORS);
           var real = ts.filter(function (t) {
-            return d.locations.some(function (loc) { return realMatch(t, words[loc] || ""); });
+            var matches = realMatcher(t);
+            return d.locations.some(function (loc) { return matches(words[loc] || ""); });
           });
           if (real.length < ts.length) return checkWords(ts, opts);
           var merged = {}, used = {};
@@ -608,8 +612,9 @@
       var words = d.content.split(SEPARATORS);
       var forms = [];
       Object.keys(used).forEach(function (t) { forms = forms.concat(used[t]); });
+      var close = forms.map(closeMatcher);
       var marks = (d.locations || []).filter(function (loc) {
-        return loc >= range[0] && loc < range[1] && forms.some(function (f) { return closeMatch(f, words[loc]); });
+        return loc >= range[0] && loc < range[1] && close.some(function (matches) { return matches(words[loc]); });
       });
       if (!marks.length) marks = compoundMarks(d, range, words, forms);
       if (!marks.length) return null;
@@ -633,10 +638,10 @@
     // "psykiatri" in "psykiatrien" for "distriktspsykiatrien"): mark the body's compounds
     // that end with that tail.
     function compoundMarks(d, range, words, forms) {
-      var tails = [];
+      var tails = [], real = forms.map(realMatcher);
       (d.locations || []).forEach(function (loc) {
         var w = fold(bare(words[loc] || ""));
-        if (loc >= range[1] && w && tails.indexOf(w) < 0 && forms.some(function (f) { return realMatch(f, w); })) tails.push(w);
+        if (loc >= range[1] && w && tails.indexOf(w) < 0 && real.some(function (matches) { return matches(w); })) tails.push(w);
       });
       var marks = [];
       for (var i = range[0]; tails.length && i < range[1]; i++) {
