@@ -12,6 +12,8 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from brobyg.validate.privacy import utf8
+
 # Python-Markdown's fenced_code FENCED_BLOCK_RE: at the start of a line, closed by the same fence.
 _FENCED = re.compile(
     r"""(?P<fence>^(?:~{3,}|`{3,}))[ ]*((\{(?P<attrs>[^\n]*)\})|(\.?(?P<lang>[\w#.+-]*)[ ]*)?"""
@@ -90,11 +92,6 @@ def scan(body: str, with_html: bool = True, encoded: bytes | None = None) -> Bod
     if comments:
         result.remap(_offset_map(body, comments))
     return result
-
-
-def utf8(text: str) -> bytes:
-    """``text`` as UTF-8 (lone surrogates too)."""
-    return text.encode("utf-8", "surrogatepass")
 
 
 def _holds_pair(raw: bytes, first: bytes, second: bytes) -> bool:

@@ -118,6 +118,6 @@ def check_case(run: Run, report: Report, path: Path) -> Case | None:
     privacy.in_nodes(ctx, fields.free_text_nodes(fm))
     ctx.visibility = values.get("visibility")
     case_links = body.check_body(ctx, split.body, split.body_first_line)
-    if len(report.problems) > before and any(p.severity == ERROR for p in report.problems[before:]):
+    if any(p.severity == ERROR for p in report.problems[before:]):
         return None
     return CASES.model(slug=slug, path=ctx.rel, body=split.body, case_links=tuple(case_links), body_line=split.body_first_line, **fields.to_model_attrs(values))

@@ -129,7 +129,8 @@ _RUN_SHAPE = re.compile(rb"0[0 .-]{4,}0")
 
 
 def utf8(text: str) -> bytes:
-    """``text`` as UTF-8 (lone surrogates too), for the quick tests here and in ``TemplateText.prompts_in``."""
+    """``text`` as UTF-8 (lone surrogates too), for the quick tests here, in the body scanner
+    and in ``TemplateText.prompts_in``."""
     return text.encode("utf-8", "surrogatepass")
 
 

@@ -11,11 +11,12 @@ own ``templates/case.md`` (so an edited or older template is recognised too).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import yaml
 
 from brobyg.project import Project
+from brobyg.validate.privacy import utf8
 
 # Words that stand in for a title or summary in any template or draft.
 GENERIC = ("titel", "title", "overskrift", "todo", "tbd", "xxx", "test", "ny case", "min case", "skriv titel her",
@@ -26,7 +27,7 @@ _COMMENT = re.compile(r"(?:^|[ \t])#[ \t]?(.*)$")
 
 
 def normalise(text: str) -> str:
-    return " ".join(text.split()).casefold().strip(" .…:!")
+    return _fold(" ".join(text.split()))
 
 
 def _fold(spaced: str) -> str:
@@ -40,10 +41,10 @@ class TemplateText:
     summaries: tuple[str, ...]  # normalised placeholder summaries
     prompts: tuple[str, ...]  # the prompt texts under the headings, as written
     comments: frozenset[str]  # the template's YAML comments, normalised
-    prompts_utf8: tuple[bytes, ...] = ()  # the prompts as UTF-8, in the same order
+    prompts_utf8: tuple[bytes, ...] = field(init=False)  # the prompts as UTF-8, in the same order
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "prompts_utf8", tuple(p.encode("utf-8", "surrogatepass") for p in self.prompts))
+        object.__setattr__(self, "prompts_utf8", tuple(utf8(p) for p in self.prompts))
 
     def placeholder_title(self, title: str, spaced: bool = False) -> bool:
         """``spaced``: the title's white space is already single spaces ('" ".join(title.split())')."""

@@ -19,6 +19,7 @@ from brobyg.problems import ERROR, Related, Report
 from brobyg.schema import meetings as schema
 from brobyg.schema.types import Field
 from brobyg.validate import body as bodyscan
+from brobyg.validate.privacy import utf8
 from brobyg.validate.rules import body, fields, files, frontmatter, links, privacy
 from brobyg.validate.rules.base import WARNING, Example, Rule, did_you_mean, sample_example
 from brobyg.validate.rules.context import FileContext, Run
@@ -338,8 +339,9 @@ def free_text_nodes(fm: Y) -> list[Y]:
 def check_text(ctx: FileContext, text: str, first_line: int) -> None:
     """The description and minutes: personal data, headings, HTML and links."""
     lines = body.Lines(text, first_line)
-    privacy.in_text(ctx, text, lines.at)
-    scan = bodyscan.scan(text)
+    encoded = utf8(text)  # the quick tests of both read the UTF-8 bytes
+    privacy.in_text(ctx, text, lines.at, encoded)
+    scan = bodyscan.scan(text, encoded=encoded)
     for offset, level, _ in scan.headings:
         if level == 1:
             ctx.add(body.BODY_H1, *lines.at(offset), "Brug '##' til overskrifter i teksten.", "Sidens eneste hovedoverskrift er mødets titel.")
