@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from brobyg.validate.rules.base import SAMPLE_BODY
 from brobyg.validate.rules.base import front_matter as _rule_sample_front_matter
 
 REPO = Path(__file__).resolve().parent.parent
@@ -28,26 +29,14 @@ BUILD_PY = REPO / "build.py"
 # A fixed "today" for in-process checks, later than every date in the fixture.
 TODAY = dt.date(2025, 6, 1)
 
-# Front matter of a valid public case in the minimal fixture.
-VALID_FRONT_MATTER = {
-    "title": "Åben café som første skridt",
-    "summary": "Et ugentligt, uforpligtende caféformat, hvor borgere kan møde foreningerne.",
-    "centre": "frivilligcenter-fjordby",
-    "themes": ["vejen-ind", "velkomst"],
-    "target_groups": ["ensomme"],
-    "visibility": "public",
-    "published": dt.date(2025, 3, 1),
-}
-
-# The same front matter as text, one key a line (title on line 2 of the file,
-# published on line 8): the rules' own sample case.
+# Front matter of a valid public case in the minimal fixture, as text, one key a
+# line (title on line 2 of the file, published on line 8): the rules' own sample case.
 VALID_YAML = _rule_sample_front_matter()
+# The same as YAML reads it.
+VALID_FRONT_MATTER = yaml.safe_load(VALID_YAML)
 
 # A valid body with all six suggested headings.
-VALID_BODY = "\n".join(
-    f"## {h}\n\nEn kort tekst under overskriften {h.lower()}.\n"
-    for h in ("Baggrund", "Målgruppe", "Sådan gjorde vi", "Resultater", "Det lærte vi", "Gode råd")
-)
+VALID_BODY = SAMPLE_BODY
 
 DROP = object()  # front_matter(..., key=DROP) leaves the key out
 

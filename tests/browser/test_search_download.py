@@ -14,7 +14,7 @@ import os
 import pytest
 
 from .conftest import SERVED
-from .searchpage import links, status, wait_loaded
+from .searchpage import links, status, wait_loaded, wait_shown
 from bench.static_server import QuietHandler, serve_static
 
 N_CASES = 300
@@ -113,26 +113,25 @@ def test_typing_loads_only_the_chunks_of_its_words(page, generated):
     assert 1 <= len(loaded) <= 2, f"{len(loaded)} of {chunks} index chunks for one word: {done}"
 
 
-def _chunks_for(page, base: str, query: str) -> set[str]:
+def _chunks_for(browser, base: str, query: str) -> set[str]:
     """The index chunks a shared link for this query fetches, in a fresh context."""
-    context = page.context.browser.new_context()
+    context = browser.new_context()
     try:
         fresh = context.new_page()
         done = _record()
         fresh.goto(f"{base}soeg/?q={query}")
-        fresh.wait_for_function("(q) => document.querySelector('[data-bb-search]')"
-                                ".getAttribute('data-bb-shown') === q", arg=query)
+        wait_shown(fresh, query)
         return {u for u, _ in done if u.endswith(".pf_index")}
     finally:
         context.close()
 
 
-def test_stop_words_in_a_query_fetch_no_index_chunks(page, generated):
+def test_stop_words_in_a_query_fetch_no_index_chunks(browser, generated):
     """"samarbejde med jobcenter" is searched as "samarbejde jobcenter": "med" is in every
     case, and its chunk is one of the index's largest."""
     site, base, public = generated
-    with_stop_words = _chunks_for(page, base, "samarbejde med jobcenter")
-    without = _chunks_for(page, base, "samarbejde jobcenter")
+    with_stop_words = _chunks_for(browser, base, "samarbejde med jobcenter")
+    without = _chunks_for(browser, base, "samarbejde jobcenter")
     assert with_stop_words == without and without
-    only_stop_words = _chunks_for(page, base, "med")  # a query of stop words alone is searched as typed
+    only_stop_words = _chunks_for(browser, base, "med")  # a query of stop words alone is searched as typed
     assert only_stop_words and not only_stop_words <= without

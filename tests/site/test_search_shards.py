@@ -19,12 +19,13 @@ from tests.site.test_audience import MARKERS, _all_bytes
 from tests.site.test_build import run_build, tree_digest
 
 
-def bundles(site: Path) -> dict[int, Path]:
-    """The bundles the manifest names, the primary one (pagefind/) included."""
+def bundles(site: Path, limit: int | None = None) -> dict[int, Path]:
+    """The bundles the manifest names, the primary one (pagefind/) included;
+    ``limit``: the shard limit the site was built with (default: this process's)."""
     listed = {shard: site / folder for shard, folder in
               json.loads((site / "pagefind" / shards.MANIFEST).read_text(encoding="utf-8"))}
     urls = indexed_urls(site / "pagefind")
-    count = shards.shard_count(len(urls) + sum(len(indexed_urls(b)) for b in listed.values()))
+    count = shards.shard_count(len(urls) + sum(len(indexed_urls(b)) for b in listed.values()), limit)
     primary = shards.shard_of(urls[0], count) if urls else 0
     return {primary: site / "pagefind", **listed}
 
@@ -57,16 +58,19 @@ def test_shard_count_and_assignment():
     assert [shards.shard_number(n) for n in ("pagefind", "pagefind-3", "pagefind-03", "pagefinder", "soeg")] == [None, 3, None, None, None]
 
 
+SHARDED_LIMIT = 3  # records per bundle at most in the sharded sample site
+
+
 @pytest.fixture(scope="module")
 def sharded_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("sharded")
     with pytest.MonkeyPatch.context() as mp:
-        mp.setenv(shards.SHARD_RECORDS_ENV, "3")
+        mp.setenv(shards.SHARD_RECORDS_ENV, str(SHARDED_LIMIT))
         return build(REPO, "public", tmp)
 
 
 def test_every_public_case_is_in_exactly_one_shard(sharded_site, sample_kb):
-    found = bundles(sharded_site.out)
+    found = bundles(sharded_site.out, SHARDED_LIMIT)
     assert len(found) > 2, "three records per bundle at most: the sample content must shard"
     on_disk = {p.name for p in sharded_site.out.iterdir() if p.name == "pagefind" or shards.shard_number(p.name) is not None}
     assert on_disk == {b.name for b in found.values()}, "every bundle is listed, and only bundles"
@@ -76,7 +80,7 @@ def test_every_public_case_is_in_exactly_one_shard(sharded_site, sample_kb):
     assert sorted(everywhere) == sorted(public)
     for shard, us in urls.items():
         assert us, f"an empty shard {shard} is not listed"
-        assert {shards.shard_of(u, shards.shard_count(len(public), 3)) for u in us} == {shard}
+        assert {shards.shard_of(u, shards.shard_count(len(public), SHARDED_LIMIT)) for u in us} == {shard}
         assert page_count(found[shard]) == len(us)
     # The page loads Pagefind from pagefind/ and merges the others into it.
     primary = sharded_site.out / "pagefind"
@@ -109,7 +113,7 @@ def test_two_sharded_builds_are_byte_identical(tmp_path):
     a = run_build(kb.root, tmp_path / "a", env=env)
     b = run_build(kb.root, tmp_path / "b", env=env)
     assert a.returncode == b.returncode == 0, a.stderr + b.stderr
-    assert len(bundles(tmp_path / "a")) > 1
+    assert len(bundles(tmp_path / "a", 1)) > 1
     assert tree_digest(tmp_path / "a") == tree_digest(tmp_path / "b")
 
 
@@ -121,9 +125,9 @@ def test_a_sharded_public_index_holds_no_members_only_text(tmp_path, monkeypatch
     more_cases(kb)
     monkeypatch.setenv(shards.SHARD_RECORDS_ENV, "1")
     public, members = build(kb.root, "public", tmp_path), build(kb.root, "members", tmp_path)
-    assert len(bundles(public.out)) > 1
+    assert len(bundles(public.out, 1)) > 1
     case_markers = {k: MARKERS[k] for k in ("slug", "title", "summary", "partner", "body")}
     hits = [(p.name, name) for p, data in _all_bytes(public.out) for name, m in case_markers.items() if m.encode() in data]
     assert hits == []
-    in_members = {u for b in bundles(members.out).values() for u in indexed_urls(b)}
+    in_members = {u for b in bundles(members.out, 1).values() for u in indexed_urls(b)}
     assert f"/cases/{MARKERS['slug']}/" in in_members
