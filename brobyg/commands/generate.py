@@ -63,19 +63,26 @@ def report_stale_derived(root: Path, report: Report, vocab: KnowledgeBase) -> No
 
     if not (root / issue_form.FORM).is_file() and not (root / SCHEMAS).is_dir():
         return
-    for rel, content in generated_from_data(root, vocab).items():
-        path = root / rel
-        if path.is_file() and path.read_text(encoding="utf-8", errors="replace") != content:
-            report.add(FILE_DERIVED, rel, 0, 0,
-                       "Filen passer ikke længere til data/ og skemaerne (fx efter et nyt center eller en ny målgruppe).",
-                       "Kør 'python -m brobyg.commands.generate' (eller './dev generate'), og commit de ændrede filer.")
+    for rel in _differing(root, generated_from_data(root, vocab), missing_too=False):
+        report.add(FILE_DERIVED, rel, 0, 0,
+                   "Filen passer ikke længere til data/ og skemaerne (fx efter et nyt center eller en ny målgruppe).",
+                   "Kør 'python -m brobyg.commands.generate' (eller './dev generate'), og commit de ændrede filer.")
 
 
 def stale(root: Path) -> list[str]:
+    return _differing(root, generated(root), missing_too=True)
+
+
+def _differing(root: Path, files: dict[str, str], missing_too: bool) -> list[str]:
+    """The paths of ``files`` whose file in the tree holds something else
+    (bytes that are no UTF-8 too); a missing file counts when ``missing_too``."""
     out = []
-    for rel, content in generated(root).items():
+    for rel, content in files.items():
         path = root / rel
-        if not path.is_file() or path.read_text(encoding="utf-8") != content:
+        if not path.is_file():
+            if missing_too:
+                out.append(rel)
+        elif path.read_text(encoding="utf-8", errors="replace") != content:
             out.append(rel)
     return out
 

@@ -412,17 +412,13 @@ _IMPLICIT_FIRST = frozenset(k for k in _RESOLVER.yaml_implicit_resolvers if k is
 
 
 def _scalar(ev: yaml.ScalarEvent) -> Any:
+    """A plain scalar a resolver may make something other than text, not in
+    ``_RESOLVED`` yet (the builder looks there first, and sends quoted text and
+    text no implicit type starts with, e.g. 'velkomst', nowhere near here).
+    The same plain text always resolves to the same value, and every value a
+    resolver makes (text, number, bool, None, date) is immutable: each is
+    resolved once ('frivilligcenter-fjordby' and '2025-03-01' recur in every file)."""
     value = ev.value
-    if ev.style or not ev.implicit[0]:  # quoted or block scalar: always text
-        return value
-    if value and value[0] not in _IMPLICIT_FIRST:  # e.g. 'velkomst': no resolver applies
-        return value
-    # The same plain text always resolves to the same value, and every value a
-    # resolver makes (text, number, bool, None, date) is immutable: each is
-    # resolved once ('frivilligcenter-fjordby' and '2025-03-01' recur in every file).
-    known = _RESOLVED.get(value, _UNKNOWN)
-    if known is not _UNKNOWN:
-        return known
     if len(_RESOLVED) >= _RESOLVED_MAX:
         _RESOLVED.clear()
     _RESOLVED[value] = resolved = _resolve_plain(value)
