@@ -86,17 +86,12 @@ class GzipHandler(QuietHandler):
         super().do_GET()
 
 
-class _Server(QuietServer):
-    sent: list[tuple[str, int, int]]
-
-
-def serve(folder: Path) -> tuple[str, _Server]:
-    base, server = serve_static(folder, GzipHandler, _Server)
-    server.sent = []
+def serve(folder: Path) -> tuple[str, QuietServer]:
+    base, server = serve_static(folder, GzipHandler)
     return base + "/", server
 
 
-def first_visit_bytes(browser, server: _Server, url: str, kind) -> tuple[int, int, int]:
+def first_visit_bytes(browser, server: QuietServer, url: str, kind) -> tuple[int, int, int]:
     """(files, raw bytes, transferred bytes) of a first visit in a fresh context
     (caches empty), as the server sent them: the page's own requests and those
     of its web workers alike (a page's CDP session sees only the former)."""

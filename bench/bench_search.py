@@ -44,14 +44,14 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import quote, unquote
+from urllib.parse import quote
 
 REPO = Path(__file__).resolve().parent.parent
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("SOURCE_DATE_EPOCH", "1735689600")
 
 from bench.bench_check import tree_for  # noqa: E402
-from bench.static_server import QuietHandler, serve_static  # noqa: E402
+from bench.static_server import NotingHandler, serve_static  # noqa: E402
 
 LANDING_BUDGET = 150 * 1024
 QUERY_BUDGET = 300 * 1024
@@ -64,18 +64,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 
 # The search page marks its root with the query whose results it shows.
 SETTLED = "(q) => { const r = document.querySelector('[data-bb-search]'); return !!r && r.getAttribute('data-bb-shown') === q; }"
-
-
-class Logged(QuietHandler):
-    sent: list[str] = []
-
-    def do_GET(self):
-        path = self.translate_path(self.path)
-        if os.path.isdir(path):
-            path = os.path.join(path, "index.html")
-        super().do_GET()
-        if os.path.isfile(path):
-            self.sent.append(unquote(self.path.split("?", 1)[0]))
 
 
 def is_search_file(url: str) -> bool:
@@ -92,7 +80,7 @@ class Bench:
     def __init__(self, site: Path, browser):
         self.site = site
         self.browser = browser
-        self.base, self.server = serve_static(site, Logged)
+        self.base, self.server = serve_static(site, NotingHandler)
 
     def close(self):
         self.server.shutdown()
@@ -110,7 +98,7 @@ class Bench:
             cdp.send("Network.enable")
             cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
             cdp.send("Network.emulateNetworkConditions", SLOW)
-        Logged.sent = []
+        self.server.sent.clear()
         url = f"{self.base}/soeg/" + (f"?q={quote(query)}" if kind == "shared" else "")
         t0 = time.perf_counter()
         page.goto(url, wait_until="commit")
@@ -118,13 +106,13 @@ class Bench:
         elapsed = time.perf_counter() - t0
         if kind == "typing":
             page.wait_for_timeout(READ_SECONDS * 1000)
-            Logged.sent = []
+            self.server.sent.clear()
             page.locator("#bb-search-q").press_sequentially(query, delay=60)
             t0 = time.perf_counter()
             page.wait_for_function(SETTLED, arg=query, polling=20)
             elapsed = time.perf_counter() - t0
         page.wait_for_timeout(300)  # anything still arriving counts
-        sent = list(Logged.sent)
+        sent = [url for url, _ in self.server.sent]
         ctx.close()
         return self.files(sent), elapsed
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import threading
 from pathlib import Path
+from urllib.parse import unquote
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -14,8 +16,25 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class NotingHandler(QuietHandler):
+    """Notes (path, bytes of the file) of each file it sends in its server's
+    ``sent``: the server sees what a page and its web workers fetch alike."""
+
+    def do_GET(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        super().do_GET()
+        if os.path.isfile(path):
+            self.server.sent.append((unquote(self.path.split("?", 1)[0]), os.path.getsize(path)))
+
+
 class QuietServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sent: list[tuple] = []  # what a noting handler notes, one entry per file sent
 
     def handle_error(self, request, client_address):
         pass  # a browser that closes a connection early is no failure

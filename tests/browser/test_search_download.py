@@ -9,32 +9,17 @@ number of cases, with a small share per case; the benchmark
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from .conftest import SERVED
 from .searchpage import links, status, wait_loaded, wait_shown
-from bench.static_server import QuietHandler, serve_static
+from bench.static_server import NotingHandler, serve_static
 
 N_CASES = 300
 # Landing: search.js, the listing's rows and its first cards, at most this much: a fixed
 # part and a few bytes per case (a packed row of facet values).
 LANDING_FIXED = 40 * 1024
 LANDING_PER_CASE = 16
-
-
-class _Logged(QuietHandler):
-    """Serves the site and notes each file it sends: the server sees what the
-    page and Pagefind's web worker fetch alike."""
-
-    sent: list[tuple[str, int]] = []
-
-    def do_GET(self):
-        path = self.translate_path(self.path)
-        super().do_GET()
-        if os.path.isfile(path):
-            self.sent.append((self.path.split("?", 1)[0], os.path.getsize(path)))
 
 
 @pytest.fixture(scope="module")
@@ -47,18 +32,18 @@ def generated(tmp_path_factory):
     root = generate(tmp / "kb", N_CASES, seed=3)
     site = build_site(root, "public", out=tmp / "site", staging=tmp / "staging")
     public = len(check(root).kb.for_audience("public").cases)
-    base, server = serve_static(site, _Logged)
+    base, server = serve_static(site, NotingHandler)
     base += "/"
     SERVED.append(base)
-    yield site, base, public
+    yield site, base, public, server
     server.shutdown()
     server.server_close()
 
 
-def _record() -> list[tuple[str, int]]:
+def _record(server) -> list[tuple[str, int]]:
     """From now on: (path, bytes) of every file the server sends."""
-    _Logged.sent = []
-    return _Logged.sent
+    server.sent.clear()
+    return server.sent
 
 
 def _search_files(fetched):
@@ -66,8 +51,8 @@ def _search_files(fetched):
 
 
 def test_landing_fetches_the_listing_and_no_index(page, generated):
-    site, base, public = generated
-    done = _record()
+    site, base, public, server = generated
+    done = _record(server)
     page.goto(f"{base}soeg/")
     wait_loaded(page)
     assert links(page).count() == 10
@@ -80,8 +65,8 @@ def test_landing_fetches_the_listing_and_no_index(page, generated):
 
 
 def test_filtering_without_a_query_loads_no_index(page, generated):
-    site, base, public = generated
-    done = _record()
+    site, base, public, server = generated
+    done = _record(server)
     page.goto(f"{base}soeg/")
     wait_loaded(page)
     box = page.locator("#bb-search-facets input[type=checkbox][name=region]").first
@@ -97,10 +82,10 @@ def test_filtering_without_a_query_loads_no_index(page, generated):
 
 
 def test_typing_loads_only_the_chunks_of_its_words(page, generated):
-    site, base, public = generated
+    site, base, public, server = generated
     chunks = len(list((site / "pagefind" / "index").glob("*.pf_index")))
     assert chunks >= 6, f"the generated index has only {chunks} chunks; the test needs more"
-    done = _record()
+    done = _record(server)
     page.goto(f"{base}soeg/")
     wait_loaded(page)
     before = status(page).inner_text()
@@ -113,12 +98,12 @@ def test_typing_loads_only_the_chunks_of_its_words(page, generated):
     assert 1 <= len(loaded) <= 2, f"{len(loaded)} of {chunks} index chunks for one word: {done}"
 
 
-def _chunks_for(browser, base: str, query: str) -> set[str]:
+def _chunks_for(browser, server, base: str, query: str) -> set[str]:
     """The index chunks a shared link for this query fetches, in a fresh context."""
     context = browser.new_context()
     try:
         fresh = context.new_page()
-        done = _record()
+        done = _record(server)
         fresh.goto(f"{base}soeg/?q={query}")
         wait_shown(fresh, query)
         return {u for u, _ in done if u.endswith(".pf_index")}
@@ -129,9 +114,9 @@ def _chunks_for(browser, base: str, query: str) -> set[str]:
 def test_stop_words_in_a_query_fetch_no_index_chunks(browser, generated):
     """"samarbejde med jobcenter" is searched as "samarbejde jobcenter": "med" is in every
     case, and its chunk is one of the index's largest."""
-    site, base, public = generated
-    with_stop_words = _chunks_for(browser, base, "samarbejde med jobcenter")
-    without = _chunks_for(browser, base, "samarbejde jobcenter")
+    site, base, public, server = generated
+    with_stop_words = _chunks_for(browser, server, base, "samarbejde med jobcenter")
+    without = _chunks_for(browser, server, base, "samarbejde jobcenter")
     assert with_stop_words == without and without
-    only_stop_words = _chunks_for(browser, base, "med")  # a query of stop words alone is searched as typed
+    only_stop_words = _chunks_for(browser, server, base, "med")  # a query of stop words alone is searched as typed
     assert only_stop_words and not only_stop_words <= without

@@ -22,6 +22,7 @@ import pytest
 
 from brobyg.search.shards import MANIFEST, SHARD_RECORDS_ENV
 
+from .conftest import _build
 from .searchpage import facet_counts, open_search, result_titles, status
 
 # Every kind of query the search page treats its own way: one word, inflected
@@ -36,13 +37,9 @@ QUERIES = [
 
 @pytest.fixture(scope="module")
 def sharded_url(serve, tmp_path_factory):
-    from brobyg.pipeline.build import build_site
-    from tests.conftest import REPO
-
-    tmp = tmp_path_factory.mktemp("site-sharded")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv(SHARD_RECORDS_ENV, "3")
-        site = build_site(REPO, "public", out=tmp / "public", staging=tmp / "staging")
+        site = _build(tmp_path_factory, "public")
     assert len(json.loads((site / "pagefind" / MANIFEST).read_text(encoding="utf-8"))) >= 3, "the index must shard"
     return serve(site)
 
@@ -52,9 +49,11 @@ def seen(page, base: str, q: str, **filters):
     return result_titles(page), status(page).inner_text(), facet_counts(page)
 
 
-# Exactly the same answer: nonsense stays nonsense, and an unknown word stays unknown.
-EXACT = ["velkomst", "fællesskaber", "frivillige", "velkomst unge angst", "madlavning frivillige", "aeldre",
-         "paaroerende", "Region Sjælland", "Aarhus", "Midtjylland", "psykiatri", "xyzzy"]
+# Exactly the same answer for all others: nonsense stays nonsense, and an unknown word
+# stays unknown. These may find more: a shard of three records can answer one of their
+# words with a shorter form of it (see above).
+SUPERSET_ONLY = {"foelgevenner", "samarbejde med jobcenter", "hvordan tager vi imod nye i foreningen"}
+EXACT = [q for q in QUERIES if q not in SUPERSET_ONLY]
 
 
 @pytest.mark.parametrize("query", QUERIES)
