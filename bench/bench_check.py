@@ -60,6 +60,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 import yaml  # noqa: E402
 
+from bench.floor import floor  # noqa: E402
 from bench.generate import generate  # noqa: E402
 from bench.replicate import replicate  # noqa: E402
 from brobyg import forked  # noqa: E402
@@ -139,20 +140,6 @@ def check_one_process(root: Path):
         forked.cpus = saved
 
 
-def floor(root: Path) -> int:
-    """The cheapest honest pass: read each case and parse its front matter."""
-    parsed = 0
-    for path in sorted((root / "cases").glob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        if not text.startswith("---\n"):
-            continue
-        end = text.find("\n---\n", 3)
-        fm = text[4:end + 1] if end >= 0 else text[4:]
-        yaml.load(fm, Loader=yaml.CSafeLoader)
-        parsed += 1
-    return parsed
-
-
 def _load() -> str:
     try:
         return " ".join(f"{x:.2f}" for x in os.getloadavg())
@@ -198,50 +185,38 @@ def _env(bytecode_cache: bool) -> dict[str, str]:
     return env
 
 
-def process_time(root: Path, case: str, repeat: int, bytecode_cache: bool = False) -> float:
-    cmd = [sys.executable, str(REPO / "build.py"), "--root", str(root), "check", f"cases/{case}"]
+def best_wall_times(cmds: list[list[str]], root: Path, repeat: int, bytecode_cache: bool) -> list[float]:
+    """Best wall seconds of each command as a whole process in ``root``, the
+    commands taking turns; with a bytecode cache, each is run once first to fill it."""
     env = _env(bytecode_cache)
     if bytecode_cache:
-        subprocess.run(cmd, cwd=root, capture_output=True, env=env)  # fill the cache
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        proc = subprocess.run(cmd, cwd=root, capture_output=True, text=True, env=env)
-        best = min(best, time.perf_counter() - t0)
-        if proc.returncode != 0:
-            raise SystemExit(f"check of one file failed ({proc.returncode}):\n{proc.stdout}{proc.stderr}")
-    return best
-
-
-# The floor as a whole process: the interpreter, yaml, and floor()'s loop.
-_FLOOR_SCRIPT = """
-import sys, yaml
-from pathlib import Path
-for path in sorted((Path(sys.argv[1]) / "cases").glob("*.md")):
-    text = path.read_text(encoding="utf-8")
-    if text.startswith("---\\n"):
-        end = text.find("\\n---\\n", 3)
-        yaml.load(text[4:end + 1] if end >= 0 else text[4:], Loader=yaml.CSafeLoader)
-"""
-
-
-def whole_process_times(root: Path, repeat: int) -> tuple[float, float]:
-    """Best wall seconds of the floor and of `python build.py --root <tree> check`
-    as whole processes, taking turns (bytecode cache on for both)."""
-    env = _env(True)
-    cmds = [[sys.executable, "-c", _FLOOR_SCRIPT, str(root)],
-            [sys.executable, str(REPO / "build.py"), "--root", str(root), "check"]]
-    for cmd in cmds:
-        subprocess.run(cmd, cwd=root, capture_output=True, env=env)  # fill the cache
-    best = [float("inf"), float("inf")]
+        for cmd in cmds:
+            subprocess.run(cmd, cwd=root, capture_output=True, env=env)
+    best = [float("inf")] * len(cmds)
     for _ in range(repeat):
         for i, cmd in enumerate(cmds):
             t0 = time.perf_counter()
             proc = subprocess.run(cmd, cwd=root, capture_output=True, text=True, env=env)
             best[i] = min(best[i], time.perf_counter() - t0)
             if proc.returncode != 0:
-                raise SystemExit(f"{cmd[1:3]} failed ({proc.returncode}):\n{proc.stdout}{proc.stderr}")
-    return best[0], best[1]
+                raise SystemExit(f"{' '.join(cmd[1:])} failed ({proc.returncode}):\n{proc.stdout}{proc.stderr}")
+    return best
+
+
+def process_time(root: Path, case: str, repeat: int, bytecode_cache: bool = False) -> float:
+    """`python build.py --root <tree> check cases/<case>` as a whole process."""
+    cmd = [sys.executable, str(REPO / "build.py"), "--root", str(root), "check", f"cases/{case}"]
+    return best_wall_times([cmd], root, repeat, bytecode_cache)[0]
+
+
+def whole_process_times(root: Path, repeat: int) -> tuple[float, float]:
+    """Best wall seconds of the floor (bench/floor.py: the interpreter, yaml and
+    its loop) and of `python build.py --root <tree> check` as whole processes,
+    taking turns (bytecode cache on for both)."""
+    floor_s, check_s = best_wall_times([[sys.executable, str(REPO / "bench" / "floor.py"), str(root)],
+                                        [sys.executable, str(REPO / "build.py"), "--root", str(root), "check"]],
+                                       root, repeat, bytecode_cache=True)
+    return floor_s, check_s
 
 
 def import_report(root: Path, case: str) -> tuple[bool, list[tuple[int, str]]]:
